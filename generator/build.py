@@ -1,0 +1,73 @@
+"""The whole build, in order: validate → generate → render → check → publish.
+
+Everything is read and validated before anything is written; the site is rendered into a
+temporary folder and swapped into place only when every step has passed.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import pages as page_generators
+from .content import load_site
+from .errors import Collector
+from .model import OutputFile, Page, Site
+from .publish import swap_in
+from .render import render
+
+
+@dataclass
+class BuildResult:
+    site: Site
+    pages: list[Page]
+    files: list[OutputFile]
+    out: Path
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def validate(root: Path) -> tuple[Site, Collector]:
+    """Read all input into the model; raise ValidationFailed if anything is wrong."""
+    errors = Collector(root)
+    site = load_site(root, errors)
+    errors.raise_if_errors()
+    return site, errors
+
+
+def build(root: Path, out: Path | None = None, strict: bool = False) -> BuildResult:
+    root = root.resolve()
+    out = (out or root / "site").resolve()
+    timings: dict[str, float] = {}
+
+    t = time.perf_counter()
+    site, _ = validate(root)
+    timings["validate"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    pages, files = page_generators.generate(site)
+    timings["generate"] = time.perf_counter() - t
+
+    work_root = root / "build"
+    work_root.mkdir(exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="work-", dir=work_root))
+    new_site = Path(tempfile.mkdtemp(prefix=out.name + ".new-", dir=out.parent))
+    try:
+        t = time.perf_counter()
+        render(site, pages, files, new_site, work, strict=strict)
+        timings["render"] = time.perf_counter() - t
+
+        t = time.perf_counter()
+        from .checks import run_site_checks
+
+        run_site_checks(site, new_site, strict=strict)
+        timings["check"] = time.perf_counter() - t
+
+        swap_in(new_site, out)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+        if new_site.exists():
+            shutil.rmtree(new_site, ignore_errors=True)
+    return BuildResult(site, pages, files, out, timings)

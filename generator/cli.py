@@ -1,0 +1,79 @@
+"""The ``prongsai`` command.
+
+Subcommands: build, check, serve, new, build-all, catalog import. Messages for staff are in
+Thai, with an English line for developers; errors exit non-zero without a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from .errors import ProngsaiError, ValidationFailed, format_problems, in_github_actions
+
+
+def _print_problems(exc: ValidationFailed) -> None:
+    print(format_problems(exc.problems), file=sys.stderr)
+    if in_github_actions():
+        for p in exc.problems:
+            print(p.github_annotation())
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .build import build
+
+    result = build(Path(args.root), Path(args.out) if args.out else None, strict=args.strict)
+    n = len(result.pages)
+    total = sum(result.timings.values())
+    print(f"สร้างเว็บไซต์เสร็จ: {n} หน้า ใน {total:.1f} วินาที → {result.out}")
+    print(f"(built {n} pages in {total:.1f}s: " + ", ".join(f"{k} {v:.2f}s" for k, v in result.timings.items()) + ")")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .build import validate
+
+    _, errors = validate(Path(args.root).resolve())
+    if errors.problems:
+        print(format_problems(errors.problems), file=sys.stderr)
+    print("ตรวจแล้ว ไม่พบข้อผิดพลาด (no errors)")
+    return 0
+
+
+COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str]] = {
+    "build": (cmd_build, "ตรวจข้อมูลแล้วสร้างเว็บไซต์ลงโฟลเดอร์ site/ (validate, generate, render, check)"),
+    "check": (cmd_check, "ตรวจข้อมูลใน content/ โดยไม่สร้างเว็บไซต์ (validate only)"),
+}
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="prongsai", description="Prongsai (โปร่งใส): เว็บไซต์เปิดเผยข้อมูลสำหรับองค์กรปกครองส่วนท้องถิ่น"
+    )
+    parser.add_argument("--root", default=".", help="โฟลเดอร์โครงการที่มี content/ (project folder)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("build", help=COMMANDS["build"][1])
+    p.add_argument("--strict", action="store_true", help="ถือว่าคำเตือนเป็นข้อผิดพลาด และตรวจลิงก์ทุกลิงก์")
+    p.add_argument("--out", help="โฟลเดอร์ผลลัพธ์ (default: site/)")
+    sub.add_parser("check", help=COMMANDS["check"][1])
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = make_parser().parse_args(argv)
+    handler = COMMANDS[args.command][0]
+    try:
+        return handler(args)
+    except ValidationFailed as exc:
+        _print_problems(exc)
+        print("ยังไม่ได้สร้างเว็บไซต์ เว็บไซต์เดิมใน site/ ยังอยู่ครบ (build stopped; site/ untouched)", file=sys.stderr)
+        return 1
+    except ProngsaiError as exc:
+        print(f"ข้อผิดพลาด: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,43 @@
+"""``content/site.yml`` → :class:`~generator.config.Settings`."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from pathlib import Path
+from typing import Any
+
+from ..config import Settings
+from ..dates import DateError, parse_fiscal_year
+from ..errors import Collector
+from ..sources import LDict, load_yaml
+
+
+def load_settings(content: Path, errors: Collector) -> Settings:
+    path = content / "site.yml"
+    if not path.exists():
+        errors.add(path, 0, "", "ไม่พบไฟล์ตั้งค่าเว็บไซต์ content/site.yml",
+                   "สร้างไฟล์ content/site.yml (ดูตัวอย่างใน README)", "content/site.yml is missing")
+        return Settings()
+    data = load_yaml(path, errors)
+    if not isinstance(data, LDict):
+        return Settings()
+    portal = data.get("portal") or LDict()
+    known = {f.name for f in fields(Settings)}
+    values: dict[str, Any] = {}
+    for key, value in portal.items():
+        line = portal.line_of(key)
+        if key not in known:
+            errors.add(path, line, f"portal.{key}", f"ไม่รู้จักการตั้งค่า “{key}”",
+                       "ตรวจการสะกด หรือลบบรรทัดนี้ (ดูรายการการตั้งค่าใน README)",
+                       f"unknown setting portal.{key}; known: {', '.join(sorted(known))}")
+            continue
+        if key == "fiscal_year" and value is not None:
+            try:
+                value = parse_fiscal_year(value)
+            except DateError as exc:
+                errors.add(path, line, "portal.fiscal_year", exc.thai, exc.fix, exc.english)
+                continue
+        if key == "site_url" and isinstance(value, str) and not value.endswith("/"):
+            value += "/"
+        values[key] = value
+    return Settings(**values)

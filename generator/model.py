@@ -1,0 +1,226 @@
+"""The data model: what a municipality's portal is made of, independent of any renderer.
+
+Loaders (``generator.content``, ``generator.catalog``, ``generator.plan``) build these from
+files; page generators (``generator.pages``) turn them into Markdown. Nothing here knows about
+MkDocs, HTML or file layout of the output, so the renderer can be swapped without touching it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .thai import fiscal_year
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """Where a record came from, for error messages and "edit this" links."""
+
+    path: str  # project-relative, forward slashes
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class OrgType:
+    """A type of อปท. and the words that change with it (นายกเทศมนตรี / นายก อบต., ...)."""
+
+    id: str  # เทศบาลนคร | เทศบาลเมือง | เทศบาลตำบล | อบต. | อบจ.
+    full_name: str  # องค์การบริหารส่วนตำบล
+    executive: str  # นายกเทศมนตรี | นายกองค์การบริหารส่วนตำบล
+    council: str  # สภาเทศบาล | สภาองค์การบริหารส่วนตำบล
+    ordinance: str  # เทศบัญญัติ | ข้อบัญญัติ
+    permanent_head: str  # ปลัดเทศบาล | ปลัดองค์การบริหารส่วนตำบล
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    position: str
+    side: str  # "political" | "permanent"
+    photo: str | None = None  # content-relative path
+    phone: str | None = None
+    email: str | None = None
+    unit: str | None = None
+    source: SourceRef | None = None
+
+
+@dataclass(frozen=True)
+class Division:
+    name: str
+    head: str | None = None  # a position or a name
+    duties: str = ""
+    units: tuple[str, ...] = ()
+    source: SourceRef | None = None
+
+
+@dataclass(frozen=True)
+class Link:
+    title: str
+    url: str
+    kind: str = ""  # line | facebook | webboard | form | e-service | youtube | ...
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Law:
+    title: str
+    url: str | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Organisation:
+    """The organisation profile (content/organisation.yml)."""
+
+    name: str  # full official name, e.g. "เทศบาลตำบลบ้านตัวอย่าง"
+    short_name: str
+    type: OrgType
+    address: str
+    phone: str
+    email: str
+    office_hours: str
+    map_url: str | None = None
+    fax: str | None = None
+    province: str = ""
+    logo: str | None = None  # content-relative path
+    colours: dict[str, str] = field(default_factory=dict)  # primary, accent (hex)
+    fictional: bool = False  # example data: every page says so
+    two_way_channels: tuple[Link, ...] = ()  # LINE OA, web board, form (o3)
+    social: tuple[Link, ...] = ()
+    complaint_channels: tuple[Link, ...] = ()
+    e_services: tuple[Link, ...] = ()
+    executives: tuple[Person, ...] = ()
+    divisions: tuple[Division, ...] = ()
+    org_chart: str | None = None  # content-relative image path
+    powers_md: str = ""  # summary of powers (Markdown)
+    laws: tuple[Law, ...] = ()
+    qa: tuple[tuple[str, str], ...] = ()  # (question, answer) pairs published on the Q&A page
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file published with a document (PDF, XLSX, DOCX, image), stored under content/."""
+
+    path: str  # content-relative source path, forward slashes
+    title: str
+    size: int  # bytes
+    url: str  # site-relative URL where the file is published
+
+    @property
+    def ext(self) -> str:
+        return Path(self.path).suffix.lower().lstrip(".")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One dated entry in an item's register."""
+
+    id: str  # unique within the item: the file stem, slugified
+    item_id: str
+    title: str
+    date: date  # CE date; rendered in BE
+    fiscal_year: int  # BE
+    attachments: tuple[Attachment, ...] = ()
+    body_md: str = ""  # staff-written Markdown (sanitised before rendering)
+    link: str | None = None  # an external link (e.g. e-GP)
+    summary: str = ""
+    source: SourceRef | None = None
+
+    @property
+    def has_page(self) -> bool:
+        """Documents with a body get their own page; others are a row linking to their files."""
+        return bool(self.body_md.strip())
+
+
+@dataclass(frozen=True)
+class NewsItem:
+    id: str
+    title: str
+    date: date
+    body_md: str
+    image: str | None = None
+    image_alt: str = ""
+    attachments: tuple[Attachment, ...] = ()
+    source: SourceRef | None = None
+
+    @property
+    def fiscal_year(self) -> int:
+        return fiscal_year(self.date)
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A structured table (procurement, complaint statistics, ...) with its column dictionary.
+
+    ``rows`` hold typed values (Decimal, date, int, str); ``columns`` name them in order.
+    Import and export use the same CSV columns.
+    """
+
+    id: str  # procurement | procurement-plan | complaints | service-statistics
+    title: str
+    columns: tuple[Column, ...]
+    rows: tuple[dict[str, Any], ...]
+    sources: tuple[SourceRef, ...] = ()
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # CSV header (Thai) and JSON key
+    title: str
+    type: str  # text | int | money | date | month
+    description: str
+    required: bool = True
+
+
+@dataclass
+class Site:
+    """Everything loaded for one build. Filled by loaders; read by page generators."""
+
+    root: Path  # project root (holds content/, catalog/)
+    settings: Any  # generator.config.Settings
+    organisation: Organisation | None = None
+    documents: list[Document] = field(default_factory=list)
+    news: list[NewsItem] = field(default_factory=list)
+    datasets: dict[str, Dataset] = field(default_factory=dict)
+    catalog: Any = None  # generator.catalog.model.Catalog
+    plan: Any = None  # generator.plan.model.Plan
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def documents_for(self, item_id: str) -> list[Document]:
+        """An item's documents, newest first."""
+        return sorted(
+            (d for d in self.documents if d.item_id == item_id),
+            key=lambda d: (d.date, d.title),
+            reverse=True,
+        )
+
+
+@dataclass(frozen=True)
+class Page:
+    """One finished Markdown page handed to the renderer.
+
+    ``path`` is docs-relative (``basic/structure/index.md``); ``nav`` says whether it appears in
+    the navigation (records never do: see issue #3). ``twin`` is the page's machine-readable
+    twin, written beside it as ``index.json``.
+    """
+
+    path: str
+    title: str
+    body: str
+    nav: bool = False
+    description: str = ""
+    twin: Any = None
+    hide: tuple[str, ...] = ()  # Material front-matter "hide" (navigation, toc)
+    template: str | None = None
+
+
+@dataclass(frozen=True)
+class OutputFile:
+    """A non-page file of the site: an attachment copied from content/, or a generated CSV/JSON."""
+
+    path: str  # site-relative
+    data: bytes | None = None
+    source: Path | None = None

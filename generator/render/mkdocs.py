@@ -1,0 +1,135 @@
+"""The MkDocs + Material renderer."""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import warnings
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..model import OutputFile, Page, Site
+
+THEME_DIR = Path(__file__).resolve().parent.parent.parent / "site_theme"
+
+
+def write_docs(pages: list[Page], files: list[OutputFile], docs: Path) -> None:
+    """Write pages (with front matter) and their JSON twins into a fresh docs folder."""
+    if docs.exists():
+        shutil.rmtree(docs)
+    docs.mkdir(parents=True)
+    for page in pages:
+        target = docs / page.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        meta: dict[str, Any] = {"title": page.title}
+        if page.description:
+            meta["description"] = page.description
+        if page.hide:
+            meta["hide"] = list(page.hide)
+        if page.template:
+            meta["template"] = page.template
+        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)
+        target.write_text(f"---\n{front}---\n\n{page.body}", encoding="utf-8")
+        if page.twin is not None:
+            twin = target.with_suffix(".json")
+            twin.write_text(
+                json.dumps(page.twin, ensure_ascii=False, indent=1, sort_keys=True, default=str),
+                encoding="utf-8",
+            )
+    for f in files:
+        target = docs / f.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if f.data is not None:
+            target.write_bytes(f.data)
+        elif f.source is not None:
+            shutil.copyfile(f.source, target)
+
+
+def nav_from_pages(pages: list[Page]) -> list[Any]:
+    """Navigation from pages flagged ``nav``: top-level pages, and one section per folder whose
+    ``index.md`` is in the nav (section title = that page's title)."""
+    nav: list[Any] = []
+    sections: dict[str, list[Any]] = {}
+    titles = {p.path: p.title for p in pages}
+    for p in pages:
+        if not p.nav:
+            continue
+        parts = p.path.split("/")
+        if len(parts) == 1:
+            nav.append({p.title: p.path})
+            continue
+        top = parts[0]
+        if top not in sections:
+            sections[top] = []
+            nav.append({titles.get(f"{top}/index.md", top): sections[top]})
+        sections[top].append(p.path if p.path == f"{top}/index.md" else {p.title: p.path})
+    return nav
+
+
+def mkdocs_config(site: Site, pages: list[Page], docs: Path, out: Path) -> dict[str, Any]:
+    """The MkDocs configuration: the project's ``mkdocs.yml`` plus what comes from content."""
+    base_file = site.root / "mkdocs.yml"
+    base: dict[str, Any] = {}
+    if base_file.exists():
+        base = yaml.load(base_file.read_text("utf-8"), Loader=_MkdocsLoader) or {}
+    org = site.organisation
+    cfg = dict(base)
+    cfg["site_name"] = org.name if org else base.get("site_name", "Prongsai")
+    cfg["site_url"] = site.settings.site_url
+    cfg["docs_dir"] = str(docs)
+    cfg["site_dir"] = str(out)
+    cfg["nav"] = nav_from_pages(pages)
+    theme = dict(cfg.get("theme") or {"name": "material"})
+    theme["custom_dir"] = str(THEME_DIR)
+    cfg["theme"] = theme
+    extra = dict(cfg.get("extra") or {})
+    extra["portal"] = site.extra.get("portal", {})
+    cfg["extra"] = extra
+    return cfg
+
+
+class _MkdocsLoader(yaml.SafeLoader):
+    """mkdocs.yml may use ``!!python/name:`` tags (pymdownx emoji); keep them as strings."""
+
+
+def _keep_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> str:
+    return f"!!python/name:{suffix}"
+
+
+_MkdocsLoader.add_multi_constructor("tag:yaml.org,2002:python/name:", _keep_tag)
+
+
+def render(
+    site: Site, pages: list[Page], files: list[OutputFile], out: Path, work: Path, strict: bool = False
+) -> Path:
+    """Build the site into ``out`` (which must not be the live ``site/``); return ``out``."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    docs = work / "docs"
+    write_docs(pages, files, docs)
+    cfg_dict = mkdocs_config(site, pages, docs, out)
+    cfg_file = work / "mkdocs.generated.yml"
+    cfg_file.write_text(yaml.safe_dump(cfg_dict, allow_unicode=True, sort_keys=False), "utf-8")
+    cfg_text = cfg_file.read_text("utf-8").replace("'!!python/name:", "!!python/name:")
+    cfg_file.write_text(_unquote_tags(cfg_text), "utf-8")
+    _quiet_mkdocs()
+    config = load_config(config_file=str(cfg_file), strict=strict)
+    build(config)
+    return out
+
+
+def _unquote_tags(text: str) -> str:
+    import re
+
+    return re.sub(r"'(!!python/name:[^']+)'", r"\1", text)
+
+
+def _quiet_mkdocs() -> None:
+    """MkDocs' INFO lines are noise for staff; our own messages say what matters."""
+    for name in ("mkdocs", "mkdocs.commands.build", "mkdocs.structure.pages", "material"):
+        logging.getLogger(name).setLevel(logging.WARNING)
+    warnings.filterwarnings("ignore", category=DeprecationWarning, module="mkdocs")
