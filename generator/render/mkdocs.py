@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from ..model import OutputFile, Page, Site
+from .context import portal_context
 
 THEME_DIR = Path(__file__).resolve().parent.parent.parent / "site_theme"
 
@@ -86,7 +87,7 @@ def mkdocs_config(site: Site, pages: list[Page], docs: Path, out: Path) -> dict[
     theme["custom_dir"] = str(THEME_DIR)
     cfg["theme"] = theme
     extra = dict(cfg.get("extra") or {})
-    extra["portal"] = site.extra.get("portal", {})
+    extra["portal"] = portal_context(site)
     cfg["extra"] = extra
     return cfg
 
