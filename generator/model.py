@@ -189,6 +189,13 @@ class Site:
     plan: Any = None  # generator.plan.model.Plan
     extra: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def current_fiscal_year(self) -> int:
+        """The fiscal year (BE) treated as current: the setting, else the build date's."""
+        from .config import build_date
+
+        return self.settings.fiscal_year or fiscal_year(build_date())
+
     def documents_for(self, item_id: str) -> list[Document]:
         """An item's documents, newest first."""
         return sorted(
