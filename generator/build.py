@@ -9,7 +9,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import pages as page_generators
@@ -37,13 +37,26 @@ def validate(root: Path) -> tuple[Site, Collector]:
     return site, errors
 
 
-def build(root: Path, out: Path | None = None, strict: bool = False) -> BuildResult:
+def build(
+    root: Path,
+    out: Path | None = None,
+    strict: bool = False,
+    site_url: str | None = None,
+    preview: bool = False,
+) -> BuildResult:
+    """Build the portal of the project at ``root`` into ``out`` (default ``root/site``).
+
+    ``site_url`` overrides the configured address (the live preview serves on localhost);
+    ``preview`` marks a build for ``prongsai serve``.
+    """
     root = root.resolve()
     out = (out or root / "site").resolve()
     timings: dict[str, float] = {}
 
     t = time.perf_counter()
     site, _ = validate(root)
+    if site_url:
+        site.settings = replace(site.settings, site_url=site_url)
     timings["validate"] = time.perf_counter() - t
 
     t = time.perf_counter()

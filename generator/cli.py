@@ -42,7 +42,31 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .serve import serve
+
+    serve(Path(args.root), host=args.host, port=args.port)
+    return 0
+
+
+def cmd_build_all(args: argparse.Namespace) -> int:
+    from .build_all import build_all
+
+    outcomes = build_all([Path(p) for p in args.projects], Path(args.out), jobs=args.jobs, force=args.force)
+    for o in outcomes:
+        label = {"built": "สร้างใหม่", "skipped": "ไม่เปลี่ยนแปลง ข้าม", "failed": "ล้มเหลว"}[o.status]
+        print(f"{o.project}: {label} ({o.status}{f', {o.seconds:.1f}s' if o.seconds else ''})")
+        if o.message:
+            print(o.message, file=sys.stderr)
+    counts = {s: sum(1 for o in outcomes if o.status == s) for s in ("built", "skipped", "failed")}
+    print(f"สร้าง {counts['built']} ข้าม {counts['skipped']} ล้มเหลว {counts['failed']} "
+          f"(built {counts['built']}, skipped {counts['skipped']}, failed {counts['failed']})")
+    return 1 if counts["failed"] else 0
+
+
 COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str]] = {
+    "serve": (cmd_serve, "แสดงตัวอย่างเว็บไซต์ที่เครื่องนี้ และสร้างใหม่ทุกครั้งที่บันทึกไฟล์ (live preview)"),
+    "build-all": (cmd_build_all, "สร้างเว็บไซต์ของหลายหน่วยงานพร้อมกัน ข้ามหน่วยงานที่ข้อมูลไม่เปลี่ยน (many municipalities)"),
     "build": (cmd_build, "ตรวจข้อมูลแล้วสร้างเว็บไซต์ลงโฟลเดอร์ site/ (validate, generate, render, check)"),
     "check": (cmd_check, "ตรวจข้อมูลใน content/ โดยไม่สร้างเว็บไซต์ (validate only)"),
 }
@@ -58,6 +82,14 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true", help="ถือว่าคำเตือนเป็นข้อผิดพลาด และตรวจลิงก์ทุกลิงก์")
     p.add_argument("--out", help="โฟลเดอร์ผลลัพธ์ (default: site/)")
     sub.add_parser("check", help=COMMANDS["check"][1])
+    p = sub.add_parser("serve", help=COMMANDS["serve"][1])
+    p.add_argument("--host", default="127.0.0.1", help="ที่อยู่ที่ให้บริการ (default: 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="พอร์ต (default: 8000)")
+    p = sub.add_parser("build-all", help=COMMANDS["build-all"][1])
+    p.add_argument("projects", nargs="+", help="โฟลเดอร์โครงการของแต่ละหน่วยงาน (each has content/)")
+    p.add_argument("--out", required=True, help="โฟลเดอร์ผลลัพธ์ แต่ละหน่วยงานได้โฟลเดอร์ย่อยของตัวเอง")
+    p.add_argument("--jobs", type=int, default=None, help="จำนวนโปรเซสพร้อมกัน (default: จำนวนแกนประมวลผล)")
+    p.add_argument("--force", action="store_true", help="สร้างใหม่ทุกหน่วยงานแม้ข้อมูลไม่เปลี่ยน")
     return parser
 
 
