@@ -14,7 +14,13 @@ import yaml
 from ..model import OutputFile, Page, Site
 from .context import portal_context
 
-THEME_DIR = Path(__file__).resolve().parent.parent.parent / "site_theme"
+def _theme_dir() -> Path:
+    import site_theme
+
+    return Path(site_theme.__file__).resolve().parent
+
+
+THEME_DIR = _theme_dir()
 
 
 def write_docs(pages: list[Page], files: list[OutputFile], docs: Path) -> None:
