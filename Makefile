@@ -18,7 +18,12 @@ $(STAMP): pyproject.toml requirements.lock
 site: $(STAMP)
 	$(BIN)/prongsai build
 
-test: $(STAMP)
+# npm packages for the browser tests (axe-core); node_modules/ is git-ignored.
+NODE_STAMP := node_modules/.package-lock.json
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+
+test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/ruff check generator tests bench
 	$(BIN)/mypy
 	$(BIN)/pytest -q
@@ -32,7 +37,7 @@ catalog: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 
-screenshots: $(STAMP)
+screenshots: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python tests/browser/screenshots.py
 
 clean:
