@@ -35,10 +35,14 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from .build import validate
 
-    _, errors = validate(Path(args.root).resolve())
+    site, errors = validate(Path(args.root).resolve())
     if errors.problems:
         print(format_problems(errors.problems), file=sys.stderr)
     print("ตรวจแล้ว ไม่พบข้อผิดพลาด (no errors)")
+    if getattr(args, "ita", None):
+        from .ita.report import run_check
+
+        return run_check(site, args.ita, args.strict, Path(args.json) if args.json else None)
     return 0
 
 
@@ -64,7 +68,14 @@ def cmd_build_all(args: argparse.Namespace) -> int:
     return 1 if counts["failed"] else 0
 
 
+def cmd_catalog(args: argparse.Namespace) -> int:
+    from .catalog.commands import cmd_catalog as run
+
+    return run(args)
+
+
 COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str]] = {
+    "catalog": (cmd_catalog, "คลังตัวอย่างโครงการ: prongsai catalog import PATH [--force]"),
     "serve": (cmd_serve, "แสดงตัวอย่างเว็บไซต์ที่เครื่องนี้ และสร้างใหม่ทุกครั้งที่บันทึกไฟล์ (live preview)"),
     "build-all": (cmd_build_all, "สร้างเว็บไซต์ของหลายหน่วยงานพร้อมกัน ข้ามหน่วยงานที่ข้อมูลไม่เปลี่ยน (many municipalities)"),
     "build": (cmd_build, "ตรวจข้อมูลแล้วสร้างเว็บไซต์ลงโฟลเดอร์ site/ (validate, generate, render, check)"),
@@ -81,7 +92,10 @@ def make_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("build", help=COMMANDS["build"][1])
     p.add_argument("--strict", action="store_true", help="ถือว่าคำเตือนเป็นข้อผิดพลาด และตรวจลิงก์ทุกลิงก์")
     p.add_argument("--out", help="โฟลเดอร์ผลลัพธ์ (default: site/)")
-    sub.add_parser("check", help=COMMANDS["check"][1])
+    p = sub.add_parser("check", help=COMMANDS["check"][1])
+    p.add_argument("--ita", type=int, metavar="YEAR", help="แสดงสถานะรายการ ITA/OIT ของปีการประเมิน (พ.ศ.) เช่น 2569")
+    p.add_argument("--strict", action="store_true", help="กับ --ita: จบด้วยรหัสผิดพลาดถ้ามีข้อที่ยังไม่ครบ (for CI)")
+    p.add_argument("--json", metavar="PATH", help="กับ --ita: ที่บันทึกรายงาน JSON (default: build/ita-YEAR.json)")
     p = sub.add_parser("serve", help=COMMANDS["serve"][1])
     p.add_argument("--host", default="127.0.0.1", help="ที่อยู่ที่ให้บริการ (default: 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="พอร์ต (default: 8000)")
@@ -90,6 +104,9 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, help="โฟลเดอร์ผลลัพธ์ แต่ละหน่วยงานได้โฟลเดอร์ย่อยของตัวเอง")
     p.add_argument("--jobs", type=int, default=None, help="จำนวนโปรเซสพร้อมกัน (default: จำนวนแกนประมวลผล)")
     p.add_argument("--force", action="store_true", help="สร้างใหม่ทุกหน่วยงานแม้ข้อมูลไม่เปลี่ยน")
+    from .catalog.commands import add_parser as add_catalog_parser
+
+    add_catalog_parser(sub)
     return parser
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..config import Settings
 from ..errors import Collector
+from ..ita.lists import load_ita_lists
 from ..model import Site
 from .settings import load_settings
 
@@ -21,4 +22,5 @@ def load_site(root: Path, errors: Collector) -> Site:
     content = root / "content"
     settings: Settings = load_settings(content, errors)
     site = Site(root=root, settings=settings)
+    site.extra["ita"] = load_ita_lists(root, errors)  # read with generator.ita.ita_lists(site)
     return site

@@ -1,0 +1,313 @@
+"""Is one topic's data there for an assessment year? The period rules and the profile checks.
+
+For assessment year Y the current fiscal year is Y and the previous one Y−1 (domain.md §4):
+- ``current``    something dated in fiscal year Y;
+- ``previous``   something for fiscal year Y−1 (a report published for Y also counts);
+- ``first_half`` every month ต.ค.–มี.ค. of Y present in the topic's dataset (a month recorded
+                 with zero complaints is present); a topic without monthly data needs fiscal year Y;
+- ``standing``   anything at all.
+Profile topics (structure, executives, contact, ...) are met when the organisation data has what
+assessors look for: the named checks in :data:`PROFILE_CHECKS`, chosen per topic in
+:data:`DEFAULT_REQUIRES` and extendable per OIT item with ``requires:`` in the list file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, Literal
+
+from ..dates import DateError, parse_date
+from ..framework import Item, load_framework
+from ..model import Dataset, Organisation, Site
+from ..thai import fiscal_year, format_month, thai_digits_to_arabic, to_ce
+
+Status = Literal["met", "missing", "out_of_date"]
+PERIODS: tuple[str, ...] = ("current", "previous", "first_half", "standing")
+
+STATUS_TEXT: dict[str, str] = {
+    "met": "ครบถ้วน",
+    "missing": "ยังไม่มีข้อมูล",
+    "out_of_date": "ข้อมูลไม่เป็นปัจจุบัน",
+}
+#: A symbol beside the text (never colour alone) for the page and the terminal.
+STATUS_MARK: dict[str, str] = {"met": "✔", "missing": "✘", "out_of_date": "⚠"}
+
+PERIOD_TEXT: dict[str, str] = {
+    "current": "ปีงบประมาณ {year}",
+    "previous": "ปีงบประมาณ {previous}",
+    "first_half": "ต.ค.–มี.ค. ของปีงบประมาณ {year}",
+    "standing": "ไม่ขึ้นกับปี",
+}
+
+#: Datasets that stand for a topic besides the item's own ``dataset`` (the plan's tables).
+TOPIC_DATASETS: dict[str, tuple[str, ...]] = {
+    "action-plan": ("plan", "plan-budget"),
+    "action-plan-report-6m": ("plan-progress",),
+    "action-plan-report-annual": ("plan-progress",),
+}
+
+
+@dataclass(frozen=True)
+class TopicStatus:
+    topic: str
+    status: Status
+    found: str  # what is there, in Thai ("" when nothing)
+    missing: str  # what is missing, in Thai ("" when met)
+    where: str  # where staff add it (a content path)
+
+
+# ---------------------------------------------------------------- profile checks
+
+ProfileCheck = Callable[[Organisation], list[str]]
+
+
+def _executives(org: Organisation) -> list[str]:
+    out: list[str] = []
+    sides = {p.side for p in org.executives}
+    if "political" not in sides:
+        out.append("ผู้บริหารฝ่ายการเมือง (นายก รองนายก)")
+    if "permanent" not in sides:
+        out.append("ผู้บริหารฝ่ายประจำ (ปลัด รองปลัด ผู้อำนวยการกอง)")
+    for p in org.executives:
+        lacks = [label for label, ok in (("ชื่อ", p.name), ("ตำแหน่ง", p.position), ("รูปถ่าย", p.photo),
+                                         ("ช่องทางติดต่อ", p.phone or p.email)) if not ok]
+        if lacks:
+            out.append(f"{p.name or p.position or 'ผู้บริหาร'} ไม่มี{'และ'.join(lacks)}")
+    return out
+
+
+def _structure(org: Organisation) -> list[str]:
+    out: list[str] = []
+    if not org.divisions and not org.org_chart:
+        out.append("ส่วนราชการ (divisions) หรือแผนผังโครงสร้าง")
+    sides = {p.side for p in org.executives}
+    if not {"political", "permanent"} <= sides:
+        out.append("โครงสร้างทั้งฝ่ายการเมืองและฝ่ายประจำ")
+    return out
+
+
+def _need(ok: object, what: str) -> list[str]:
+    return [] if ok else [what]
+
+
+PROFILE_CHECKS: dict[str, ProfileCheck] = {
+    "executives_both_sides": _executives,
+    "structure_both_sides": _structure,
+    "powers_summary": lambda o: _need(o.powers_md.strip(), "สรุปอำนาจหน้าที่"),
+    "contact_details": lambda o: [w for w, ok in (("ที่อยู่", o.address), ("หมายเลขโทรศัพท์", o.phone),
+                                                  ("อีเมล", o.email), ("เวลาทำการ", o.office_hours)) if not ok],
+    "two_way_channel": lambda o: _need(o.two_way_channels, "ช่องทางสอบถามแบบสองทาง (LINE, Messenger, กระดานถาม–ตอบ, แบบฟอร์ม)"),
+    "laws": lambda o: _need(o.laws, "รายการกฎหมายที่เกี่ยวข้อง"),
+    "qa": lambda o: _need(o.qa or o.two_way_channels, "คำถาม–คำตอบ หรือช่องทางถาม–ตอบ"),
+    "social": lambda o: _need(o.social, "บัญชีสื่อสังคมออนไลน์"),
+    "e_services": lambda o: _need(o.e_services, "บริการออนไลน์ (E-Service) อย่างน้อย 1 รายการ"),
+    "complaint_channels": lambda o: _need(o.complaint_channels, "ช่องทางแจ้งเรื่องร้องเรียนการทุจริต"),
+}
+
+DEFAULT_REQUIRES: dict[str, tuple[str, ...]] = {
+    "structure": ("structure_both_sides",),
+    "executives": ("executives_both_sides",),
+    "powers": ("powers_summary",),
+    "contact": ("contact_details", "two_way_channel"),
+    "laws": ("laws",),
+    "qa": ("qa",),
+    "social-network": ("social",),
+    "e-service": ("e_services",),
+    "complaint-channels": ("complaint_channels",),
+}
+
+PROFILE_PATH = "content/organisation.yml"
+
+
+# ---------------------------------------------------------------- dataset months and years
+
+def _as_date(value: Any) -> date | None:
+    """A row's date or month value: typed by the loader, or text as staff type it (BE)."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, tuple) and len(value) == 2:  # (year CE, month)
+        return date(int(value[0]), int(value[1]), 1)
+    if isinstance(value, str) and value.strip():
+        text = thai_digits_to_arabic(value.strip())
+        if len(text) <= 7 and text[:4].isdigit() and "-" in text:  # "2569-03": a BE month
+            text += "-01"
+        elif len(text.split()) == 2:  # "มีนาคม 2569"
+            text = "1 " + text
+        try:
+            return parse_date(text)
+        except DateError:
+            return None
+    return None
+
+
+def _month_column(ds: Dataset) -> str | None:
+    for kind in ("month", "date"):
+        for col in ds.columns:
+            if col.type == kind:
+                return col.key
+    return None
+
+
+def _year_column(ds: Dataset) -> str | None:
+    for col in ds.columns:
+        if col.type == "int" and ("ปีงบประมาณ" in col.key or "ปีงบประมาณ" in col.title or col.key == "fiscal_year"):
+            return col.key
+    return None
+
+
+def dataset_months(ds: Dataset) -> set[tuple[int, int]]:
+    """(CE year, month) of every row, from its month (or date) column."""
+    key = _month_column(ds)
+    if key is None:
+        return set()
+    out = set()
+    for row in ds.rows:
+        d = _as_date(row.get(key))
+        if d is not None:
+            out.add((d.year, d.month))
+    return out
+
+
+def dataset_years(ds: Dataset) -> set[int]:
+    """The fiscal years (BE) the rows cover."""
+    years = {fiscal_year(date(y, m, 1)) for y, m in dataset_months(ds)}
+    key = _year_column(ds)
+    if key is not None:
+        for row in ds.rows:
+            v = row.get(key)
+            try:
+                years.add(int(thai_digits_to_arabic(str(v))))
+            except (TypeError, ValueError):
+                continue
+    return years
+
+
+def first_half_months(year: int) -> list[tuple[int, int]]:
+    """(CE year, month) of ต.ค.–มี.ค. of fiscal year ``year`` (BE)."""
+    ce = to_ce(year)
+    return [(ce - 1, 10), (ce - 1, 11), (ce - 1, 12), (ce, 1), (ce, 2), (ce, 3)]
+
+
+# ---------------------------------------------------------------- one topic
+
+def _years_text(years: Iterable[int]) -> str:
+    ys = sorted(set(years))
+    return "ปีงบประมาณ " + ", ".join(str(y) for y in ys) if ys else ""
+
+
+def _datasets_for(site: Site, item: Item) -> list[Dataset]:
+    ids = ((item.dataset,) if item.dataset else ()) + TOPIC_DATASETS.get(item.id, ())
+    return [site.datasets[i] for i in ids if i in site.datasets]
+
+
+def _dataset_where(site: Site, item: Item) -> str:
+    for ds in _datasets_for(site, item):
+        if ds.sources:
+            return ds.sources[0].path
+    if item.kind == "plan":
+        return "content/plan/"
+    return f"content/data/{item.dataset}.csv" if item.dataset else f"content/documents/{item.id}/"
+
+
+def _plan_years(site: Site) -> set[int]:
+    """Fiscal years the anti-corruption plan covers, if its model says (``fiscal_years`` or
+    ``start_year``/``end_year``)."""
+    plan = site.plan
+    if plan is None:
+        return set()
+    years = getattr(plan, "fiscal_years", None)
+    if years:
+        return {int(y) for y in years}
+    start, end = getattr(plan, "start_year", None), getattr(plan, "end_year", None)
+    if isinstance(start, int) and isinstance(end, int):
+        return set(range(start, end + 1))
+    return set()
+
+
+def topic_status(site: Site, topic: str, year: int, period: str | None = None,
+                 requires: tuple[str, ...] = ()) -> TopicStatus:
+    """The status of one topic (a disclosure item id or a special page) for assessment year ``year``."""
+    if topic == "ita":
+        return TopicStatus(topic, "met", "หน้ารายการ ITA ของเว็บไซต์นี้", "", "catalog/ita/")
+    if topic == "open-data":
+        n = len(site.datasets)
+        if n or site.documents:
+            return TopicStatus(topic, "met", f"ชุดข้อมูลเปิด {n + 1} ชุด", "", "content/data/")
+        return TopicStatus(topic, "missing", "", "ชุดข้อมูลเปิด", "content/data/")
+    item = load_framework().item(topic)
+    if item is None:  # lists are validated against the framework; this is a programming error
+        raise KeyError(topic)
+    period = period or item.period
+    if item.kind == "profile":
+        return _profile_status(site, item, requires)
+    if item.kind == "news":
+        years = {n.fiscal_year for n in site.news}
+        news = f"ข่าว {len(site.news)} รายการ" if site.news else ""
+        return _by_years(topic, years, year, period, news, "content/news/")
+
+    docs = site.documents_for(item.id)
+    years = {d.fiscal_year for d in docs}
+    found = [f"เอกสาร {len(docs)} รายการ ({_years_text(years)})"] if docs else []
+    datasets = _datasets_for(site, item)
+    for ds in datasets:
+        if ds.rows:
+            found.append(f"ตาราง “{ds.title}” {len(ds.rows)} แถว")
+    if item.kind == "plan" and item.period == "current":
+        plan_years = _plan_years(site)
+        if plan_years:
+            found.append(f"แผนปฏิบัติการป้องกันการทุจริต ({_years_text(plan_years)})")
+        years |= plan_years
+    where = _dataset_where(site, item) if datasets or item.kind in ("dataset", "plan") else f"content/documents/{item.id}/"
+
+    months_ds = [ds for ds in datasets if _month_column(ds)]
+    if period == "first_half" and months_ds:
+        return _first_half(topic, months_ds, year, "; ".join(found), where)
+    for ds in datasets:
+        years |= dataset_years(ds)
+    return _by_years(topic, years, year, period, "; ".join(found), where)
+
+
+def _profile_status(site: Site, item: Item, extra: tuple[str, ...]) -> TopicStatus:
+    org = site.organisation
+    if org is None:
+        return TopicStatus(item.id, "missing", "", "ข้อมูลหน่วยงาน", PROFILE_PATH)
+    lacks: list[str] = []
+    for name in (*DEFAULT_REQUIRES.get(item.id, ()), *extra):
+        lacks.extend(PROFILE_CHECKS[name](org))
+    lacks = list(dict.fromkeys(lacks))
+    if lacks:
+        return TopicStatus(item.id, "missing", "", "; ".join(lacks), PROFILE_PATH)
+    return TopicStatus(item.id, "met", "ข้อมูลหน่วยงานครบตามเกณฑ์", "", PROFILE_PATH)
+
+
+def _by_years(topic: str, years: set[int], year: int, period: str, found: str, where: str) -> TopicStatus:
+    if period == "standing":
+        ok = bool(found)
+        return TopicStatus(topic, "met" if ok else "missing", found, "" if ok else "ข้อมูลอย่างน้อย 1 รายการ", where)
+    wanted = year - 1 if period == "previous" else year
+    accepted = {year - 1, year} if period == "previous" else {year}
+    need = f"ข้อมูลของปีงบประมาณ {wanted}"
+    if years & accepted:
+        return TopicStatus(topic, "met", found, "", where)
+    if years and max(years) < wanted:
+        return TopicStatus(topic, "out_of_date", found, need + f" (มีถึงปี {max(years)})", where)
+    return TopicStatus(topic, "missing", found, need, where)
+
+
+def _first_half(topic: str, datasets: list[Dataset], year: int, found: str, where: str) -> TopicStatus:
+    months: set[tuple[int, int]] = set()
+    for ds in datasets:
+        months |= dataset_months(ds)
+    needed = first_half_months(year)
+    lacking = [m for m in needed if m not in months]
+    if not lacking:
+        return TopicStatus(topic, "met", found, "", where)
+    text = "ข้อมูลเดือน " + ", ".join(format_month(y, m) for y, m in lacking) + " (เดือนที่ไม่มีรายการให้บันทึกเป็น 0)"
+    years = {fiscal_year(date(y, m, 1)) for y, m in months}
+    if len(lacking) == len(needed) and years and max(years) < year:
+        return TopicStatus(topic, "out_of_date", found, text, where)
+    return TopicStatus(topic, "missing", found, text, where)
