@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..catalog import load_catalog
 from ..config import Settings
 from ..errors import Collector
 from ..ita.lists import load_ita_lists
 from ..model import Site
+from .organisation import load_organisation
 from .settings import load_settings
 
 
@@ -22,5 +24,7 @@ def load_site(root: Path, errors: Collector) -> Site:
     content = root / "content"
     settings: Settings = load_settings(content, errors)
     site = Site(root=root, settings=settings)
+    site.organisation = load_organisation(content, errors)
     site.extra["ita"] = load_ita_lists(root, errors)  # read with generator.ita.ita_lists(site)
+    site.catalog = load_catalog(root / "catalog", errors)
     return site
