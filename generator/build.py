@@ -33,6 +33,9 @@ def validate(root: Path) -> tuple[Site, Collector]:
     """Read all input into the model; raise ValidationFailed if anything is wrong."""
     errors = Collector(root)
     site = load_site(root, errors)
+    from .checks.pdpa import check_personal_data  # PDPA: personal data in any staff file (#8)
+
+    check_personal_data(site, errors)
     errors.raise_if_errors()
     return site, errors
 

@@ -95,6 +95,9 @@ def mkdocs_config(site: Site, pages: list[Page], docs: Path, out: Path) -> dict[
     extra = dict(cfg.get("extra") or {})
     extra["portal"] = portal_context(site)
     cfg["extra"] = extra
+    # Render-time defence against script from content (issue #8): always last, after any others.
+    safety = str(Path(__file__).with_name("safety_hooks.py"))
+    cfg["hooks"] = [h for h in (cfg.get("hooks") or []) if h != safety] + [safety]
     return cfg
 
 

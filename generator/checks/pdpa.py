@@ -1,0 +1,316 @@
+"""PDPA guard: personal data must not be published by mistake.
+
+``check_personal_data`` reads every staff file under ``content/`` and ``catalog/`` — Markdown,
+YAML, CSV, text, and the text inside PDF, DOCX, XLSX and ODF attachments — and reports:
+
+- **Thai national ID numbers**: 13 digits (Arabic or Thai) whose last digit is the mod-11 check
+  digit, written together or grouped 1-2345-67890-12-1 with dashes or spaces. Numbers that fail
+  the check digit are not IDs and are not reported.
+- **Private mobile phone numbers** (06/08/09, also +66): any that is not one of the
+  organisation's own numbers (every number written in ``content/organisation.yml`` is official).
+- **House addresses**: "บ้านเลขที่ 12/3" anywhere; and in complaint data (files whose path says
+  complaint / ร้องเรียน / ร้องทุกข์) also "เลขที่ 12 หมู่ 3" and "12/3 ม.4".
+
+Each finding is an error at its file and line (for PDF: the page) unless a person has reviewed
+it and recorded an exemption in ``content/pdpa-exemptions.yml``::
+
+    exemptions:
+      - file: content/documents/2569-01-10-คำสั่ง.pdf
+        value: "1-xxxx-xxxxx-12-1"      # masked, exactly as the error message prints it
+        reviewed_by: นางสาวตัวอย่าง ใจดี (เจ้าหน้าที่คุ้มครองข้อมูลส่วนบุคคล)
+        date: 2569-01-15
+        reason: เลขประจำตัวผู้เสียภาษีของนิติบุคคล ไม่ใช่ข้อมูลส่วนบุคคล
+
+The file keeps only masked values, so the exemption list itself leaks nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..dates import DateError, parse_date
+from ..errors import Collector
+from ..model import Site
+from ..sources import LDict, LList, load_yaml
+
+EXEMPTIONS = "pdpa-exemptions.yml"
+TEXT_SUFFIXES = {".md", ".markdown", ".yml", ".yaml", ".csv", ".tsv", ".txt", ".json", ".html", ".htm"}
+OFFICE_SUFFIXES = {".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp"}
+PDF_SUFFIXES = {".pdf"}
+COMPLAINT_WORDS = ("complaint", "ร้องเรียน", "ร้องทุกข์")
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+_CACHE_VERSION = "pdpa-1"
+Cache = dict[str, list[list[object]]]
+
+_D = r"\d"
+_SEP = r"[ \t\-]?"
+_ID = re.compile(rf"(?<![\d/.,])([1-8]{_SEP}{_D}{{4}}{_SEP}{_D}{{5}}{_SEP}{_D}{{2}}{_SEP}{_D})(?![\d/.,]\d|\d)")
+_MOBILE = re.compile(r"(?<![\d+])((?:\+66|66)[ \t\-]?[689]\d|0[689]\d)[ \t\-.]?(\d{3})[ \t\-.]?(\d{4})(?![\d])")
+_HOUSE = re.compile(r"บ้านเลขที่\s*\d+(?:/\d+)?")
+_ADDRESS = re.compile(
+    r"(?:เลขที่\s*\d+(?:/\d+)?[^\n\d]{0,20}?(?:หมู่(?:ที่)?|ม\.)\s*\d+)"
+    r"|(?:(?<![\d/])\d{1,4}/\d{1,4}\s*(?:หมู่(?:ที่)?|ม\.)\s*\d+)"
+)
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str  # "id" | "phone" | "address"
+    masked: str  # what the message and the exemption file show
+    line: int  # text line, or PDF page; 0 if unknown
+    where: str = ""  # "หน้า 3" for a PDF page, the part name in an office file
+
+
+def thai_id_valid(number: str) -> bool:
+    """True when ``number`` (13 digits, separators and Thai digits allowed) has a valid check digit."""
+    digits = re.sub(r"\D", "", number.translate(_THAI_DIGITS))
+    if len(digits) != 13:
+        return False
+    total = sum(int(d) * (13 - i) for i, d in enumerate(digits[:12]))
+    return (11 - total % 11) % 10 == int(digits[12])
+
+
+def mask_id(digits: str) -> str:
+    d = re.sub(r"\D", "", digits)
+    return f"{d[0]}-xxxx-xxxxx-{d[10:12]}-{d[12]}"
+
+
+def mask_phone(digits: str) -> str:
+    d = re.sub(r"\D", "", digits)
+    if d.startswith("66"):
+        d = "0" + d[2:]
+    return f"{d[:2]}x-xxx-{d[-4:]}"
+
+
+def phone_key(text: str) -> str:
+    d = re.sub(r"\D", "", text.translate(_THAI_DIGITS))
+    return "0" + d[2:] if d.startswith("66") else d
+
+
+def mask_address(text: str) -> str:
+    return re.sub(r"\d", "x", text[:-1]) + text[-1:] if text else text
+
+
+def find_in_text(text: str, complaint: bool, official_phones: set[str]) -> Iterator[Finding]:
+    """Personal data in ``text`` (any Thai digits are read as Arabic ones)."""
+    text = text.translate(_THAI_DIGITS)
+
+    def line(offset: int) -> int:
+        return text.count("\n", 0, offset) + 1
+
+    for m in _ID.finditer(text):
+        if thai_id_valid(m.group(1)):
+            yield Finding("id", mask_id(m.group(1)), line(m.start(1)))
+    for m in _MOBILE.finditer(text):
+        if phone_key(m.group(0)) not in official_phones:
+            yield Finding("phone", mask_phone(m.group(0)), line(m.start()))
+    for m in _HOUSE.finditer(text):
+        yield Finding("address", mask_address(m.group(0)), line(m.start()))
+    if complaint:
+        for m in _ADDRESS.finditer(text):
+            if not text[max(0, m.start() - 10):m.start()].endswith(("บ้าน", "บ้าน ")):
+                yield Finding("address", mask_address(" ".join(m.group(0).split())), line(m.start()))
+
+
+# --- reading files -----------------------------------------------------------------------------
+
+
+def _pdf_pages(path: Path) -> Iterator[tuple[str, str]]:
+    import logging
+
+    from pypdf import PdfReader
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    reader = PdfReader(str(path))
+    for n, page in enumerate(reader.pages, 1):
+        yield f"หน้า {n}", page.extract_text() or ""
+
+
+def _office_parts(path: Path) -> Iterator[tuple[str, str]]:
+    with zipfile.ZipFile(path) as z:
+        for name in sorted(z.namelist()):
+            if name.endswith(".xml") and not name.startswith(("docProps/", "_rels/", "[Content")):
+                xml = z.read(name).decode("utf-8", errors="replace")
+                # Paragraphs and cells become lines; other tags vanish (Word splits words into runs).
+                xml = re.sub(r"</(?:w:p|text:p|c|si|row|a:p)>", "\n", xml)
+                yield name, re.sub(r"<[^>]+>", "", xml)
+
+
+def _binary_findings(path: Path, complaint: bool, official: set[str], cache: Cache, new_cache: Cache,
+                     ) -> list[Finding]:
+    """Findings inside a PDF or office file; extraction is slow, so results are cached by content."""
+    data = path.read_bytes()
+    key = hashlib.sha256(data + f"|{_CACHE_VERSION}|{complaint}|{sorted(official)}".encode()).hexdigest()
+    if key in cache:
+        new_cache[key] = cache[key]
+        return [Finding(str(k), str(m), int(str(ln)), str(w)) for k, m, ln, w in cache[key]]
+    found: list[Finding] = []
+    try:
+        parts = _pdf_pages(path) if path.suffix.lower() in PDF_SUFFIXES else _office_parts(path)
+        for where, text in parts:
+            for f in find_in_text(text, complaint, official):
+                found.append(Finding(f.kind, f.masked, f.line, where))
+    except Exception:  # a damaged attachment is the loaders' business, not a PDPA finding
+        return []
+    new_cache[key] = [[f.kind, f.masked, f.line, f.where] for f in found]
+    return found
+
+
+def _staff_files(root: Path) -> Iterator[Path]:
+    for top in ("content", "catalog"):
+        folder = root / top
+        if folder.is_dir():
+            yield from sorted(p for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+
+
+def official_phones(site: Site) -> set[str]:
+    """The organisation's own numbers: every phone number written in organisation.yml."""
+    phones: set[str] = set()
+    org_file = site.root / "content" / "organisation.yml"
+    texts = [org_file.read_bytes().decode("utf-8", errors="replace")] if org_file.is_file() else []
+    org = site.organisation
+    if org is not None:
+        texts += [org.phone, org.fax or ""] + [p.phone or "" for p in org.executives]
+    for text in texts:
+        for m in _MOBILE.finditer(text.translate(_THAI_DIGITS)):
+            phones.add(phone_key(m.group(0)))
+        for m in re.finditer(r"0\d[\d \-]{7,11}\d", text.translate(_THAI_DIGITS)):
+            phones.add(phone_key(m.group(0)))
+    return phones
+
+
+# --- exemptions ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Exemption:
+    file: str
+    value: str
+    line: int
+
+
+def load_exemptions(content: Path, errors: Collector) -> list[Exemption]:
+    path = content / EXEMPTIONS
+    if not path.is_file():
+        return []
+    data = load_yaml(path, errors)
+    if data is None:
+        return []
+    items = data.get("exemptions") if isinstance(data, LDict) else None
+    if not isinstance(items, LList):
+        errors.add(path, getattr(data, "line", 1), "exemptions",
+                   "ไฟล์นี้ต้องมีช่อง exemptions: เป็นรายการ (แต่ละรายการขึ้นต้นด้วย - )",
+                   "ดูตัวอย่างรูปแบบใน README หัวข้อ ข้อมูลส่วนบุคคล (PDPA)",
+                   "pdpa-exemptions.yml must have an 'exemptions:' list")
+        return []
+    result = []
+    for i, item in enumerate(items):
+        line = items.line_of(i)
+        if not isinstance(item, LDict):
+            errors.add(path, line, "exemptions", "แต่ละรายการต้องมีช่อง file, value, reviewed_by, date, reason",
+                       "เขียนรายการตามตัวอย่างใน README", "each exemption must be a mapping")
+            continue
+        ok = True
+        for key in ("file", "value", "reviewed_by", "date", "reason"):
+            if not str(item.get(key) or "").strip():
+                errors.add(path, line, f"exemptions[{i}].{key}",
+                           f"รายการยกเว้นนี้ไม่มีช่อง {key} ต้องบันทึกว่าใครตรวจ เมื่อไร และเหตุใดจึงเปิดเผยได้",
+                           f"เพิ่มบรรทัด {key}: ... ในรายการนี้",
+                           f"exemption is missing '{key}' (file, value, reviewed_by, date, reason are required)")
+                ok = False
+        if item.get("date"):
+            try:
+                parse_date(item["date"])
+            except DateError as exc:
+                errors.add(path, item.line_of("date"), f"exemptions[{i}].date", exc.thai, exc.fix, exc.english)
+                ok = False
+        if ok:
+            result.append(Exemption(str(item["file"]).strip().lstrip("./"), str(item["value"]).strip(), line))
+    return result
+
+
+# --- the check -------------------------------------------------------------------------------------
+
+_KIND_THAI = {
+    "id": "เลขประจำตัวประชาชน 13 หลัก",
+    "phone": "หมายเลขโทรศัพท์มือถือของบุคคล",
+    "address": "บ้านเลขที่หรือที่อยู่ของบุคคล",
+}
+_KIND_EN = {"id": "Thai national ID number", "phone": "private mobile phone number",
+            "address": "house address"}
+
+
+def check_personal_data(site: Site, errors: Collector) -> None:
+    """Report personal data in staff files (see the module docstring)."""
+    root = site.root
+    exemptions = load_exemptions(root / "content", errors)
+    used: set[Exemption] = set()
+    official = official_phones(site)
+    cache_file = root / "build" / "pdpa-cache.json"
+    cache: Cache = {}
+    if cache_file.is_file():
+        try:
+            cache = json.loads(cache_file.read_text("utf-8"))
+        except (OSError, ValueError):
+            cache = {}
+    new_cache: Cache = {}
+    for path in _staff_files(root):
+        rel = errors.rel(path)
+        if path.name == EXEMPTIONS and path.parent == root / "content":
+            continue
+        suffix = path.suffix.lower()
+        complaint = any(w in rel.lower() for w in COMPLAINT_WORDS)
+        if suffix in TEXT_SUFFIXES:
+            text = path.read_bytes().decode("utf-8", errors="replace")
+            findings = list(find_in_text(text, complaint, official))
+            if rel == "content/organisation.yml":  # the organisation's own numbers are public
+                findings = [f for f in findings if f.kind != "phone"]
+        elif suffix in PDF_SUFFIXES | OFFICE_SUFFIXES:
+            findings = _binary_findings(path, complaint, official, cache, new_cache)
+        else:
+            continue
+        for f in findings:
+            match = next((e for e in exemptions if e.file == rel and e.value == f.masked), None)
+            if match:
+                used.add(match)
+                continue
+            _report(errors, path, rel, f)
+    for e in exemptions:
+        if e not in used:
+            errors.add(root / "content" / EXEMPTIONS, e.line, "value",
+                       f"รายการยกเว้น “{e.value}” ของไฟล์ {e.file} ไม่ตรงกับข้อมูลที่พบ (อาจแก้ไฟล์แล้ว)",
+                       "ลบรายการนี้ออก หรือแก้ชื่อไฟล์และค่าให้ตรงกับข้อความที่ระบบแจ้ง",
+                       f"unused PDPA exemption for {e.file}: {e.value}", severity="warning")
+    _save_cache(cache_file, new_cache)
+
+
+def _report(errors: Collector, path: Path, rel: str, f: Finding) -> None:
+    where = f" ({f.where})" if f.where else ""
+    line = 0 if f.where else f.line
+    field = f.where if f.where.startswith("หน้า") else ""
+    errors.add(
+        path, line, field,
+        f"พบ{_KIND_THAI[f.kind]} “{f.masked}”{where} ซึ่งเป็นข้อมูลส่วนบุคคล ห้ามเผยแพร่ตาม พ.ร.บ.คุ้มครองข้อมูลส่วนบุคคล (PDPA)",
+        "ลบหรือปกปิดข้อมูลนี้ (เช่น แทนตัวเลขด้วย x) แล้วบันทึกใหม่ ถ้าผู้รับผิดชอบตรวจแล้วว่าเปิดเผยได้ "
+        f"ให้เพิ่มรายการใน content/{EXEMPTIONS}: file: {rel} / value: \"{f.masked}\" / reviewed_by / date / reason",
+        f"personal data ({_KIND_EN[f.kind]} {f.masked}) in {rel}{' ' + f.where if f.where else ''}; "
+        f"remove it or record a reviewed exemption in content/{EXEMPTIONS}",
+    )
+
+
+def _save_cache(cache_file: Path, cache: Cache) -> None:
+    if not cache:
+        return
+    try:
+        cache_file.parent.mkdir(exist_ok=True)
+        tmp = cache_file.with_suffix(".tmp")
+        tmp.write_text(json.dumps(cache, ensure_ascii=False, sort_keys=True), "utf-8")
+        tmp.replace(cache_file)
+    except OSError:
+        pass
