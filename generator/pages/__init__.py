@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from ..model import OutputFile, Page, Site
-from . import home
+from . import catalog, home
 
 Generator = Callable[[Site], Iterable[Page | OutputFile]]
 
 GENERATORS: list[Generator] = [
     home.generate,
+    catalog.generate,
 ]
 
 
