@@ -7,16 +7,20 @@ hours, build date in Thai, accessibility and privacy links) all read this dict, 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from ..config import build_date
-from ..model import Site
+from ..model import Page, Site
 from ..thai import format_date
+from .theme import theme_context
 
 
-def portal_context(site: Site) -> dict[str, Any]:
+def portal_context(site: Site, pages: Iterable[Page] = ()) -> dict[str, Any]:
     org = site.organisation
     ctx: dict[str, Any] = {"build_date": format_date(build_date())}
+    # colours (AA-safe, from organisation colours) and footer_links (to pages that exist)
+    ctx.update(theme_context(org, [p.path for p in pages]))
     if org is not None:
         ctx.update(
             name=org.name,

@@ -14,6 +14,7 @@ import yaml
 from ..model import OutputFile, Page, Site
 from .context import portal_context
 
+
 def _theme_dir() -> Path:
     import site_theme
 
@@ -93,7 +94,7 @@ def mkdocs_config(site: Site, pages: list[Page], docs: Path, out: Path) -> dict[
     theme["custom_dir"] = str(THEME_DIR)
     cfg["theme"] = theme
     extra = dict(cfg.get("extra") or {})
-    extra["portal"] = portal_context(site)
+    extra["portal"] = portal_context(site, pages)
     cfg["extra"] = extra
     # Render-time defence against script from content (issue #8): always last, after any others.
     safety = str(Path(__file__).with_name("safety_hooks.py"))
@@ -129,6 +130,9 @@ def render(
     _quiet_mkdocs()
     config = load_config(config_file=str(cfg_file), strict=strict)
     build(config)
+    from ..search import index_site
+
+    index_site(out)  # Thai search index (search-index/), read by site_theme/assets/search/
     return out
 
 
