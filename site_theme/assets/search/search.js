@@ -1,0 +1,367 @@
+/* Prongsai Thai search: the browser half of generator/search/.
+ *
+ * Thai has no spaces between words, so the index holds character trigrams, not words: any
+ * substring a citizen types (a word, a compound, part of a word, with or without spaces) is
+ * found without a word-cutter. The index is split into small files fetched on demand:
+ * docs.json when the box gets focus, one shard per key prefix of the query, and the text of
+ * the results shown (to check the match and cut a highlighted snippet). Everything comes from
+ * this site; nothing is fetched from another host.
+ *
+ * normalize(), grams() and shardOf() must match generator/search/normalize.py.
+ */
+(function () {
+  "use strict";
+
+  var root = document.querySelector("[data-prongsai-search]");
+  if (!root) return;
+  var input = root.querySelector("[data-prongsai-search-input]");
+  var form = root.querySelector("[data-prongsai-search-form]");
+  var meta = root.querySelector("[data-prongsai-search-meta]");
+  var list = root.querySelector("[data-prongsai-search-results]");
+  var toggle = document.getElementById("__search");
+  var indexUrl = new URL("search-index/", new URL(root.dataset.base || ".", location.href));
+
+  var SHOWN = 10; // results rendered (and whose text is fetched)
+  var K1 = 1.2, B = 0.5; // BM25 saturation and length normalisation
+  var TITLE_WEIGHT = 8, HEADING_WEIGHT = 3; // as in generator/search/index.py
+
+  /* ---- normalisation (same rules as normalize.py) ---- */
+  var JOINERS = ".-,'\u2019\u2010\u2011";
+  var ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad";
+
+  function isThai(c) {
+    var cp = c.charCodeAt(0);
+    return cp >= 0x0e01 && cp <= 0x0e4e && c !== "\u0e2f" && c !== "\u0e46" && c !== "\u0e3f";
+  }
+  function isWord(c) {
+    return /^[A-Za-z0-9]$/.test(c) || isThai(c);
+  }
+  function mapChar(c) {
+    var cp = c.charCodeAt(0);
+    if (ZERO_WIDTH.indexOf(c) >= 0) return "";
+    if (cp >= 0x0e50 && cp <= 0x0e59) return String.fromCharCode(cp - 0x0e50 + 0x30);
+    if (/^[A-Z]$/.test(c)) return c.toLowerCase();
+    return isWord(c) ? c : " ";
+  }
+  function markRank(c) {
+    var cp = c.charCodeAt(0);
+    if (cp === 0x0e31 || cp === 0x0e47 || (cp >= 0x0e34 && cp <= 0x0e3a)) return 0;
+    if (cp >= 0x0e48 && cp <= 0x0e4b) return 1;
+    if (cp >= 0x0e4c && cp <= 0x0e4e) return 2;
+    return -1;
+  }
+  /* Returns {s: normalised text, m: index in `text` of each character of s}. */
+  function normalize(text) {
+    var out = [], src = [], pending = false, i = 0, n = text.length;
+    while (i < n) {
+      var ch = text[i], c, width = 1;
+      if (ch === "\u0e4d" && text[i + 1] === "\u0e32") {
+        c = "\u0e33"; width = 2;
+      } else {
+        c = mapChar(ch);
+        if (JOINERS.indexOf(ch) >= 0 && out.length && out[out.length - 1] !== " " && i + 1 < n &&
+            isWord(mapChar(text[i + 1]) || " ")) c = "";
+      }
+      if (c === " ") {
+        pending = out.length > 0;
+      } else if (c) {
+        if (pending && !(isThai(out[out.length - 1]) && isThai(c))) { out.push(" "); src.push(i - 1); }
+        pending = false;
+        out.push(c); src.push(i);
+      }
+      i += width;
+    }
+    // stable sort of each run of Thai marks: vowels, then tones, then others
+    for (var a = 0; a < out.length; ) {
+      var b = a;
+      while (b < out.length && markRank(out[b]) >= 0) b++;
+      if (b - a > 1) {
+        var run = [];
+        for (var k = a; k < b; k++) run.push([out[k], src[k], k]);
+        run.sort(function (x, y) { return markRank(x[0]) - markRank(y[0]) || x[2] - y[2]; });
+        for (k = a; k < b; k++) { out[k] = run[k - a][0]; src[k] = run[k - a][1]; }
+      }
+      a = Math.max(b, a + 1);
+    }
+    return { s: out.join(""), m: src };
+  }
+  function shardOf(key, shards) {
+    return (key.charCodeAt(0) * 31 + key.charCodeAt(1)) % shards;
+  }
+  /* Query terms: the user's spaces separate terms that must all be found, anywhere. */
+  function queryTerms(query) {
+    var terms = [];
+    query.trim().split(/\s+/).forEach(function (part) {
+      normalize(part).s.split(" ").forEach(function (t) {
+        if (t.length >= 2 && terms.indexOf(t) < 0) terms.push(t);
+      });
+    });
+    return terms;
+  }
+
+  /* ---- loading ---- */
+  var docsPromise = null, shardCache = {}, textCache = {};
+  function getJSON(url) {
+    return fetch(url, { credentials: "same-origin" }).then(function (r) {
+      if (!r.ok) throw new Error(r.status + " " + url);
+      return r.json();
+    });
+  }
+  function loadDocs() {
+    if (!docsPromise) {
+      docsPromise = fetch(new URL("docs.json", indexUrl), { cache: "no-cache" })
+        .then(function (r) { if (!r.ok) throw new Error("docs.json " + r.status); return r.json(); })
+        .then(function (d) {
+          var total = 0;
+          d.docs.forEach(function (x) { total += x[2]; });
+          d.avgLen = total / Math.max(1, d.docs.length);
+          return d;
+        });
+      docsPromise.catch(function () { docsPromise = null; });
+    }
+    return docsPromise;
+  }
+  function loadShard(idx, n) {
+    if (!shardCache[n]) {
+      shardCache[n] = getJSON(new URL("g/" + n + ".json?v=" + idx.version, indexUrl));
+      shardCache[n].catch(function () { delete shardCache[n]; });
+    }
+    return shardCache[n];
+  }
+  function loadText(idx, doc) {
+    if (!textCache[doc]) {
+      textCache[doc] = getJSON(new URL("f/" + doc + ".json?v=" + idx.version, indexUrl)).then(function (f) {
+        f.nt = normalize(f.t).s;
+        f.nh = f.h.map(function (h) { return normalize(h).s; }).join(" | ");
+        f.nb = normalize(f.b);
+        return f;
+      });
+      textCache[doc].catch(function () { delete textCache[doc]; });
+    }
+    return textCache[doc];
+  }
+  function decode(flat) { // [delta doc, weight, ...] -> Map doc -> weight
+    var m = new Map(), doc = 0;
+    for (var i = 0; i < flat.length; i += 2) { doc += flat[i]; m.set(doc, flat[i + 1]); }
+    return m;
+  }
+
+  /* Per term, Map doc -> weighted count: for three letters or more the least count of its
+   * trigrams (an upper bound of its occurrences); for two letters the sum over all keys that
+   * start with them (each occurrence is the start of exactly one key). */
+  function termPostings(idx, term) {
+    var keys = [];
+    if (term.length === 2) keys = [term];
+    else for (var i = 0; i + 3 <= term.length; i++) keys.push(term.slice(i, i + 3));
+    var shards = [];
+    keys.forEach(function (k) { var n = shardOf(k, idx.shards); if (shards.indexOf(n) < 0) shards.push(n); });
+    return Promise.all(shards.map(function (n) { return loadShard(idx, n); })).then(function (loaded) {
+      var byShard = {};
+      shards.forEach(function (n, i) { byShard[n] = loaded[i]; });
+      if (term.length === 2) {
+        var sum = new Map(), shard = byShard[shards[0]];
+        Object.keys(shard).forEach(function (k) {
+          if (k.slice(0, 2) !== term) return;
+          decode(shard[k]).forEach(function (w, d) { sum.set(d, (sum.get(d) || 0) + w); });
+        });
+        return sum;
+      }
+      var result = null;
+      for (var j = 0; j < keys.length; j++) {
+        var flat = byShard[shardOf(keys[j], idx.shards)][keys[j]];
+        if (!flat) return new Map();
+        var m = decode(flat);
+        if (result === null) { result = m; continue; }
+        var next = new Map();
+        result.forEach(function (w, d) { var w2 = m.get(d); if (w2 !== undefined) next.set(d, Math.min(w, w2)); });
+        result = next;
+        if (!result.size) break;
+      }
+      return result || new Map();
+    });
+  }
+
+  function bm25(tf, len, avg) {
+    return (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * len) / avg));
+  }
+  function idf(n, df) {
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+  function count(hay, needle) {
+    var c = 0, i = hay.indexOf(needle);
+    while (i >= 0) { c++; i = hay.indexOf(needle, i + needle.length); }
+    return c;
+  }
+
+  /* Rank candidates from the index, then check the top ones against their text: a page whose
+   * trigrams match but whose text lacks a term drops down; a title holding the whole query rises. */
+  function search(query) {
+    var terms = queryTerms(query);
+    if (!terms.length) return Promise.resolve({ terms: terms, results: [] });
+    return loadDocs().then(function (idx) {
+      return Promise.all(terms.map(function (t) { return termPostings(idx, t); })).then(function (posts) {
+        var N = idx.docs.length, scores = new Map(), matched = new Map();
+        posts.forEach(function (p) {
+          var w = idf(N, p.size);
+          p.forEach(function (tf, d) {
+            scores.set(d, (scores.get(d) || 0) + w * bm25(tf, idx.docs[d][2], idx.avgLen));
+            matched.set(d, (matched.get(d) || 0) + 1);
+          });
+        });
+        var all = [], full = [];
+        scores.forEach(function (s, d) {
+          var r = { doc: d, score: s, terms: matched.get(d) };
+          all.push(r);
+          if (r.terms === terms.length) full.push(r);
+        });
+        // every term must be found; if no page has them all, show pages with the most of them
+        var pool = full.length ? full : all;
+        pool.sort(function (a, b) { return b.terms - a.terms || b.score - a.score || a.doc - b.doc; });
+        var top = pool.slice(0, SHOWN + 5);
+        return Promise.all(top.map(function (r) { return loadText(idx, r.doc); })).then(function (texts) {
+          var whole = terms.join("");
+          top.forEach(function (r, i) {
+            var f = texts[i], s = 0, found = 0;
+            r.text = f;
+            terms.forEach(function (t) {
+              var c = TITLE_WEIGHT * count(f.nt, t) + HEADING_WEIGHT * count(f.nh, t) + count(f.nb.s, t);
+              if (c) found++;
+              s += idf(N, posts[terms.indexOf(t)].size) * bm25(c, idx.docs[r.doc][2], idx.avgLen);
+            });
+            if (f.nt.indexOf(whole) >= 0) s *= 2;
+            r.found = found;
+            r.score = s;
+          });
+          top.sort(function (a, b) { return b.found - a.found || b.score - a.score || a.doc - b.doc; });
+          return { terms: terms, results: top.slice(0, SHOWN), total: pool.length, idx: idx };
+        });
+      });
+    });
+  }
+
+  /* ---- rendering ---- */
+  function escapeHtml(s) {
+    return s.replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
+  }
+  /* Original-text ranges [start, end) of every occurrence of the terms. */
+  function ranges(norm, terms) {
+    var out = [];
+    terms.forEach(function (t) {
+      var i = norm.s.indexOf(t);
+      while (i >= 0) {
+        out.push([norm.m[i], norm.m[i + t.length - 1] + 1]);
+        i = norm.s.indexOf(t, i + t.length);
+      }
+    });
+    out.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
+    var merged = [];
+    out.forEach(function (r) {
+      var last = merged[merged.length - 1];
+      if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+      else merged.push([r[0], r[1]]);
+    });
+    return merged;
+  }
+  function highlight(text, rs, from, to) {
+    var html = "", pos = from;
+    rs.forEach(function (r) {
+      if (r[1] <= from || r[0] >= to) return;
+      var a = Math.max(r[0], from), b = Math.min(r[1], to);
+      html += escapeHtml(text.slice(pos, a)) + "<mark>" + escapeHtml(text.slice(a, b)) + "</mark>";
+      pos = b;
+    });
+    return html + escapeHtml(text.slice(pos, to));
+  }
+  /* A window of the body around the first match, cut at spaces, marks on every match. */
+  function snippet(f, terms) {
+    var body = f.b, rs = ranges(f.nb, terms), SPAN = 160;
+    var at = rs.length ? rs[0][0] : 0;
+    var from = Math.max(0, at - 40), to = Math.min(body.length, from + SPAN);
+    if (from > 0) { var sp = body.lastIndexOf(" ", at); if (sp > from - 30 && sp < at) from = sp + 1; }
+    if (to < body.length) { var sp2 = body.indexOf(" ", to); if (sp2 >= 0 && sp2 < to + 30) to = sp2; }
+    return (from > 0 ? "… " : "") + highlight(body, rs, from, to).replace(/\n/g, " · ") + (to < body.length ? " …" : "");
+  }
+  function message(key, n) {
+    var m = root.dataset["msg" + key] || "";
+    return n === undefined ? m : m.replace("#", n.toLocaleString("th-TH"));
+  }
+  function render(res) {
+    list.textContent = "";
+    if (!res.terms.length) {
+      meta.textContent = input.value.trim() ? message("Short") : message("Placeholder");
+      return;
+    }
+    var n = res.total || 0;
+    meta.textContent = n === 0 ? message("None") : n === 1 ? message("One") : message("Other", n);
+    res.results.forEach(function (r) {
+      var f = r.text, tr = ranges(normalize(f.t), res.terms);
+      var li = document.createElement("li");
+      li.className = "md-search-result__item";
+      li.innerHTML =
+        '<a class="md-search-result__link" href="' + escapeHtml(new URL(f.u, new URL(root.dataset.base || ".", location.href)).href) + '">' +
+        '<article class="md-search-result__article md-typeset">' +
+        '<h1 class="prongsai-search__title">' + highlight(f.t, tr, 0, f.t.length) + "</h1>" +
+        '<p class="prongsai-search__snippet">' + snippet(f, res.terms) + "</p>" +
+        "</article></a>";
+      list.appendChild(li);
+    });
+    root.dispatchEvent(new CustomEvent("prongsai-search:results", { bubbles: true, detail: { query: input.value } }));
+  }
+
+  /* ---- wiring ---- */
+  var seq = 0, timer = 0;
+  function run() {
+    var mine = ++seq, q = input.value;
+    search(q).then(function (res) {
+      if (mine === seq) render(res);
+    }, function () {
+      if (mine === seq) { list.textContent = ""; meta.textContent = message("Error"); }
+    });
+  }
+  function open() {
+    if (toggle && !toggle.checked) { toggle.checked = true; toggle.dispatchEvent(new Event("change")); }
+    loadDocs().catch(function () {});
+  }
+  function close() {
+    if (toggle && toggle.checked) { toggle.checked = false; toggle.dispatchEvent(new Event("change")); }
+    input.blur();
+  }
+  input.addEventListener("focus", open);
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    // a short pause lets a fast typist finish a syllable before shards are fetched
+    timer = setTimeout(run, 40);
+  });
+  form.addEventListener("submit", function (e) {
+    e.preventDefault();
+    var first = list.querySelector("a");
+    if (first) location.href = first.href;
+  });
+  form.addEventListener("reset", function () {
+    setTimeout(function () { run(); input.focus(); }, 0);
+  });
+  if (toggle) toggle.addEventListener("change", function () {
+    if (toggle.checked && document.activeElement !== input) setTimeout(function () { input.focus(); }, 50);
+  });
+  function links() { return Array.prototype.slice.call(list.querySelectorAll("a")); }
+  root.addEventListener("keydown", function (e) {
+    var ls = links(), i = ls.indexOf(document.activeElement);
+    if (e.key === "Escape") { e.preventDefault(); close(); }
+    else if (e.key === "ArrowDown" && ls.length) { e.preventDefault(); ls[Math.min(i + 1, ls.length - 1)].focus(); }
+    else if (e.key === "ArrowUp" && i >= 0) { e.preventDefault(); if (i === 0) input.focus(); else ls[i - 1].focus(); }
+  });
+  document.addEventListener("keydown", function (e) {
+    var t = e.target;
+    var typing = t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
+    if (!typing && !e.ctrlKey && !e.metaKey && !e.altKey && (e.key === "/" || e.key === "s")) {
+      e.preventDefault(); input.focus();
+    }
+  });
+  var q = new URLSearchParams(location.search).get("q");
+  if (q) { input.value = q; input.focus(); run(); }
+
+  // for tests and bench/: the same rules the index was built with
+  window.prongsaiSearch = { normalize: normalize, queryTerms: queryTerms, search: search };
+})();
