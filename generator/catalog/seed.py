@@ -115,7 +115,7 @@ KIND_WORDS = ("โครงการ", "กิจกรรม", "มาตรก
 WRAPPED_WIDTH = 60
 
 #: Words that start a new phrase when a broken line is joined: join with a space before them.
-SPACE_BEFORE = ("จำนวน", "พ.ศ.", "อย่างน้อย", "ได้รับ", "มอบหมาย", "คนเก่ง", "และ")
+SPACE_BEFORE = ("จำนวน", "พ.ศ.", "อย่างน้อย", "ได้รับ", "มอบหมาย", "คนเก่ง", "และ", "ระบุ")
 
 # --- data -------------------------------------------------------------------------------
 
