@@ -4,7 +4,8 @@ For assessment year Y the current fiscal year is Y and the previous one Y−1 (d
 - ``current``    something dated in fiscal year Y;
 - ``previous``   something for fiscal year Y−1 (a report published for Y also counts);
 - ``first_half`` every month ต.ค.–มี.ค. of Y present in the topic's dataset (a month recorded
-                 with zero complaints is present); a topic without monthly data needs fiscal year Y;
+                 with zero complaints, or a monthly file with no rows, is present); a gap is
+                 "missing"; a topic without monthly data needs fiscal year Y;
 - ``standing``   anything at all.
 Profile topics (structure, executives, contact, ...) are met when the organisation data has what
 assessors look for: the named checks in :data:`PROFILE_CHECKS`, chosen per topic in
@@ -159,12 +160,27 @@ def _year_column(ds: Dataset) -> str | None:
     return None
 
 
+def _source_periods(ds: Dataset) -> tuple[set[tuple[int, int]], set[int]]:
+    """Months (CE year, month) and fiscal years named by the dataset's file names
+    (``2568-10.csv``, ``2569.csv``): a month file with no rows still says "nothing this month"."""
+    months: set[tuple[int, int]] = set()
+    years: set[int] = set()
+    for src in ds.sources:
+        stem = thai_digits_to_arabic(src.path.rsplit("/", 1)[-1].rsplit(".", 1)[0])
+        if len(stem) == 7 and stem[4] == "-" and stem[:4].isdigit() and stem[5:].isdigit():
+            if 1 <= int(stem[5:]) <= 12:
+                months.add((to_ce(int(stem[:4])), int(stem[5:])))
+        elif len(stem) == 4 and stem.isdigit():
+            years.add(int(stem))
+    return months, years
+
+
 def dataset_months(ds: Dataset) -> set[tuple[int, int]]:
-    """(CE year, month) of every row, from its month (or date) column."""
+    """(CE year, month) covered: every row's month (or date) column, and monthly file names."""
+    out = _source_periods(ds)[0]
     key = _month_column(ds)
     if key is None:
-        return set()
-    out = set()
+        return out
     for row in ds.rows:
         d = _as_date(row.get(key))
         if d is not None:
@@ -173,8 +189,8 @@ def dataset_months(ds: Dataset) -> set[tuple[int, int]]:
 
 
 def dataset_years(ds: Dataset) -> set[int]:
-    """The fiscal years (BE) the rows cover."""
-    years = {fiscal_year(date(y, m, 1)) for y, m in dataset_months(ds)}
+    """The fiscal years (BE) the rows and files cover."""
+    years = {fiscal_year(date(y, m, 1)) for y, m in dataset_months(ds)} | _source_periods(ds)[1]
     key = _year_column(ds)
     if key is not None:
         for row in ds.rows:
@@ -207,10 +223,10 @@ def _datasets_for(site: Site, item: Item) -> list[Dataset]:
 def _dataset_where(site: Site, item: Item) -> str:
     for ds in _datasets_for(site, item):
         if ds.sources:
-            return ds.sources[0].path
+            return ds.sources[-1].path.rsplit("/", 1)[0] + "/"
     if item.kind == "plan":
         return "content/plan/"
-    return f"content/data/{item.dataset}.csv" if item.dataset else f"content/documents/{item.id}/"
+    return f"content/data/{item.dataset}/" if item.dataset else f"content/documents/{item.id}/"
 
 
 def _plan_years(site: Site) -> set[int]:
@@ -299,15 +315,13 @@ def _by_years(topic: str, years: set[int], year: int, period: str, found: str, w
 
 
 def _first_half(topic: str, datasets: list[Dataset], year: int, found: str, where: str) -> TopicStatus:
+    """Every month ต.ค.–มี.ค. must be there; older years do not stand in for a missing month, so a
+    gap is "missing" (the data is due), not "out of date"."""
     months: set[tuple[int, int]] = set()
     for ds in datasets:
         months |= dataset_months(ds)
-    needed = first_half_months(year)
-    lacking = [m for m in needed if m not in months]
+    lacking = [m for m in first_half_months(year) if m not in months]
     if not lacking:
         return TopicStatus(topic, "met", found, "", where)
     text = "ข้อมูลเดือน " + ", ".join(format_month(y, m) for y, m in lacking) + " (เดือนที่ไม่มีรายการให้บันทึกเป็น 0)"
-    years = {fiscal_year(date(y, m, 1)) for y, m in months}
-    if len(lacking) == len(needed) and years and max(years) < year:
-        return TopicStatus(topic, "out_of_date", found, text, where)
     return TopicStatus(topic, "missing", found, text, where)

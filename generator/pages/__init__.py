@@ -10,13 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from ..model import OutputFile, Page, Site
-from . import catalog, home
+from . import catalog, feeds, home, ita
 
 Generator = Callable[[Site], Iterable[Page | OutputFile]]
 
 GENERATORS: list[Generator] = [
     home.generate,
     catalog.generate,
+    ita.generate,
+    feeds.generate,
 ]
 
 

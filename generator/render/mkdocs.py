@@ -13,6 +13,7 @@ import yaml
 
 from ..model import OutputFile, Page, Site
 from .context import portal_context
+from .sitemap import finalize_sitemap
 
 
 def _theme_dir() -> Path:
@@ -130,6 +131,7 @@ def render(
     _quiet_mkdocs()
     config = load_config(config_file=str(cfg_file), strict=strict)
     build(config)
+    finalize_sitemap(out, site.settings.site_url)  # sorted, no build-time dates (issue #5)
     from ..search import index_site
 
     index_site(out)  # Thai search index (search-index/), read by site_theme/assets/search/
