@@ -1,0 +1,121 @@
+"""Link check: broken internal links, anchors and attachments are found; --strict stops the build."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+import pytest
+from safety_helpers import copy_project, hash_tree, run_cli
+
+from generator.checks.links import find_broken_links
+from generator.model import OutputFile, Page, Site
+
+build_module = importlib.import_module("generator.build")
+
+SITE_URL = "https://www.example-tambon.go.th/"
+
+
+def _write(root: Path, files: dict[str, str]) -> Path:
+    for rel, text in files.items():
+        p = root / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(text, "utf-8")
+    return root
+
+
+def _page(body: str, ids: str = "", up: str = "../") -> str:
+    return f'<html><head><link href="{up}assets/x.css" rel="stylesheet"></head><body>{ids}{body}</body></html>'
+
+
+def test_finds_missing_pages_files_and_anchors(tmp_path: Path) -> None:
+    site = _write(tmp_path, {
+        "index.html": _page('<a href="news/">ข่าว</a><a href="news/#top">บน</a><a href="#main">x</a>'
+                            '<a href="files/แผน-2569.pdf">pdf</a>', '<main id="main"></main>', up=""),
+        "news/index.html": _page(
+            '<a href="../">หน้าแรก</a>'
+            '<a href="../missing/">หาย</a>'  # missing page
+            '<a href="../files/%E0%B9%81%E0%B8%9C%E0%B8%99-2569.pdf">แผน</a>'  # encoded Thai: fine
+            '<a href="../files/ไม่มี.pdf">ไม่มี</a>'  # missing attachment
+            '<a href="../#nowhere">ไม่มีหัวข้อ</a>'  # missing anchor
+            '<a href="https://process3.gprocurement.go.th/x">e-GP</a>'  # other host: not followed
+            f'<a href="{SITE_URL}news/">ตัวเอง</a><a href="{SITE_URL}gone/">หาย</a>'  # own host: checked
+            '<a href="mailto:a@b.c">m</a><a href="tel:021234567">t</a>'
+            '<a href="../files/แผน 2569.pdf">ช่องว่าง</a>'  # a raw space: not a valid URL
+            '<img src="../img/logo.png">'  # missing image
+            '<script>var s = \'<a href="nope/">\';</script><!-- <a href="nope2/"> -->', '<h1 id="top">ข่าว</h1>'),
+        "files/แผน-2569.pdf": "%PDF",
+        "assets/x.css": "",
+    })
+    broken = {(b.page, b.url, b.reason) for b in find_broken_links(site, SITE_URL)}
+    assert broken == {
+        ("news/index.html", "../missing/", "missing"),
+        ("news/index.html", "../files/ไม่มี.pdf", "missing"),
+        ("news/index.html", "../#nowhere", "anchor"),
+        ("news/index.html", f"{SITE_URL}gone/", "missing"),
+        ("news/index.html", "../files/แผน 2569.pdf", "space"),
+        ("news/index.html", "../img/logo.png", "missing"),
+    }
+
+
+def test_site_under_a_sub_path(tmp_path: Path) -> None:
+    site = _write(tmp_path, {
+        "index.html": _page('<a href="/tambon/news/">ข่าว</a><a href="/news/">นอกเว็บ</a><a href="/tambon">บ้าน</a>', up="/tambon/"),
+        "news/index.html": _page('<a href="/tambon/.">หน้าแรก</a>'),
+        "assets/x.css": "",
+    })
+    assert [b.url for b in find_broken_links(site, "https://host.example/tambon/")] == ["/news/"]
+
+
+def _project_with_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pages: list[Page]) -> Path:
+    root = copy_project(tmp_path / "p")
+
+    def generate(site: Site) -> tuple[list[Page], list[OutputFile]]:
+        return pages, [OutputFile("files/ok.pdf", data=b"%PDF-1.4")]
+
+    monkeypatch.setattr(build_module.page_generators, "generate", generate)
+    return root
+
+
+BROKEN = [
+    Page("index.md", "หน้าแรก", "# หน้าแรก\n\n[ข่าว](news/index.md) [ไฟล์](files/ok.pdf)\n", nav=True),
+    Page("news/index.md", "ข่าว", "# ข่าว\n\n[หน้าที่ไม่มี](../../nowhere/)\n[ไฟล์หาย](../files/lost.pdf)\n"),
+]
+
+
+def test_strict_build_fails_on_a_broken_link_and_keeps_the_old_site(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = _project_with_pages(tmp_path, monkeypatch, BROKEN)
+    (root / "site").mkdir()
+    (root / "site" / "index.html").write_text("เว็บไซต์เดิม", "utf-8")
+    before = hash_tree(root / "site")
+    rc, _, err = run_cli("--root", str(root), "build", "--strict")
+    assert rc == 1
+    assert "site/news/index.html" in err and "ไม่มีอยู่" in err and "broken internal link" in err
+    assert "files/lost.pdf" in err
+    assert hash_tree(root / "site") == before
+    assert sorted(p.name for p in root.iterdir()) == ["build", "catalog", "content", "mkdocs.yml", "site"]
+
+
+def test_plain_build_warns_and_publishes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = _project_with_pages(tmp_path, monkeypatch, BROKEN)
+    rc, _, err = run_cli("--root", str(root), "build")
+    assert rc == 0
+    assert "คำเตือน 2 รายการ" in err and "broken internal link" in err
+    assert (root / "site" / "news" / "index.html").is_file()
+
+
+def test_good_pages_have_no_broken_links(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    good = [BROKEN[0], Page("news/index.md", "ข่าว", "# ข่าว\n\n## ส่วนที่หนึ่ง {#one}\n\n[ขึ้น](#one) [กลับ](../index.md)\n")]
+    root = _project_with_pages(tmp_path, monkeypatch, good)
+    rc, _, err = run_cli("--root", str(root), "build", "--strict")
+    assert rc == 0, err
+    assert find_broken_links(root / "site", "https://example.prongsai.invalid/") == []
+
+
+def test_example_site_has_no_broken_links(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "p")
+    rc, _, err = run_cli("--root", str(root), "build")
+    assert rc == 0, err
+    broken = find_broken_links(root / "site", build_module.validate(root)[0].settings.site_url)
+    assert broken == [], "\n".join(f"{b.page}: {b.url} ({b.reason})" for b in broken[:30])
