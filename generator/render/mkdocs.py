@@ -79,11 +79,12 @@ def nav_from_pages(pages: list[Page]) -> list[Any]:
 
 
 def mkdocs_config(site: Site, pages: list[Page], docs: Path, out: Path) -> dict[str, Any]:
-    """The MkDocs configuration: the project's ``mkdocs.yml`` plus what comes from content."""
-    base_file = site.root / "mkdocs.yml"
-    base: dict[str, Any] = {}
-    if base_file.exists():
-        base = yaml.load(base_file.read_text("utf-8"), Loader=_MkdocsLoader) or {}
+    """The MkDocs configuration: Prongsai's base, the project's ``mkdocs.yml`` over it, then what
+    comes from content."""
+    base = _load_mkdocs_yaml(Path(__file__).with_name("mkdocs_base.yml"))
+    project_file = site.root / "mkdocs.yml"
+    if project_file.exists():
+        base = _merge(base, _load_mkdocs_yaml(project_file))
     org = site.organisation
     cfg = dict(base)
     cfg["site_name"] = org.name if org else base.get("site_name", "Prongsai")
@@ -101,6 +102,22 @@ def mkdocs_config(site: Site, pages: list[Page], docs: Path, out: Path) -> dict[
     safety = str(Path(__file__).with_name("safety_hooks.py"))
     cfg["hooks"] = [h for h in (cfg.get("hooks") or []) if h != safety] + [safety]
     return cfg
+
+
+def _load_mkdocs_yaml(path: Path) -> dict[str, Any]:
+    data = yaml.load(path.read_text("utf-8"), Loader=_MkdocsLoader) or {}
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: an MkDocs configuration must be a mapping")
+    data.pop("INHERIT", None)
+    return data
+
+
+def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    """Mappings merge key by key; anything else in ``over`` replaces the base value."""
+    out = dict(base)
+    for key, value in over.items():
+        out[key] = _merge(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+    return out
 
 
 class _MkdocsLoader(yaml.SafeLoader):
