@@ -12,6 +12,12 @@ from ..config import Settings
 from ..errors import Collector
 from ..ita.lists import load_ita_lists
 from ..model import Site
+from ..plan import load_plan
+from ..plan.reports import plan_datasets
+from .attachments import AttachmentResolver
+from .datasets import load_datasets
+from .documents import load_documents
+from .news import load_news
 from .organisation import load_organisation
 from .settings import load_settings
 
@@ -25,6 +31,14 @@ def load_site(root: Path, errors: Collector) -> Site:
     settings: Settings = load_settings(content, errors)
     site = Site(root=root, settings=settings)
     site.organisation = load_organisation(content, errors)
+    attachments = AttachmentResolver(content, settings.max_attachment_mb, errors)
+    site.documents = load_documents(content, attachments, errors)
+    site.news = load_news(content, attachments, errors)
+    site.datasets = load_datasets(content, errors)
     site.extra["ita"] = load_ita_lists(root, errors)  # read with generator.ita.ita_lists(site)
     site.catalog = load_catalog(root / "catalog", errors)
+    org_name = site.organisation.name if site.organisation else None
+    site.plan = load_plan(content / "plan", site.catalog, errors, org_name=org_name)
+    if site.plan is not None:
+        site.datasets.update(plan_datasets(site.plan, site.catalog, site.current_fiscal_year))
     return site

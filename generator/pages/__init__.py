@@ -10,14 +10,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from ..model import OutputFile, Page, Site
-from . import catalog, feeds, home, ita
+from . import areas, catalog, documents, feeds, home, ita, news, opendata, plan
 
 Generator = Callable[[Site], Iterable[Page | OutputFile]]
 
 GENERATORS: list[Generator] = [
     home.generate,
+    areas.generate,  # the five areas then anti-corruption, in areas.yml order
+    documents.generate,
+    news.generate,
     catalog.generate,
+    plan.generate,
     ita.generate,
+    opendata.generate,
     feeds.generate,
 ]
 

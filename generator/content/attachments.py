@@ -1,0 +1,144 @@
+"""Attached files (PDF, spreadsheets, images) referenced from documents and news.
+
+A reference is a path relative to the Markdown file that names it ("งบประมาณ 2569.pdf" beside
+the document, or "../shared/แบบฟอร์ม.pdf"). The file must exist, stay inside ``content/`` (no
+``../`` out of it, no absolute paths, no symlink pointing elsewhere), be one of the types readers
+can open, and not exceed ``settings.max_attachment_mb``. It is published at
+``files/<path under content/>`` with each folder and the file name slugified, so that Thai names
+with spaces give valid, readable URLs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+
+from ..errors import Collector
+from ..model import Attachment
+from ..thai import format_bytes, slugify
+
+#: File types readers can open without special software; the label is what links show.
+ALLOWED_TYPES: dict[str, str] = {
+    "pdf": "PDF",
+    "xlsx": "Excel",
+    "xls": "Excel",
+    "docx": "Word",
+    "doc": "Word",
+    "odt": "ODT",
+    "ods": "ODS",
+    "csv": "CSV",
+    "jpg": "JPG",
+    "jpeg": "JPG",
+    "png": "PNG",
+    "webp": "WEBP",
+    "zip": "ZIP",
+}
+IMAGE_TYPES = frozenset({"jpg", "jpeg", "png", "webp"})
+
+
+def published_url(content_rel: str) -> str:
+    """``documents/แผน/แผน ปี 2569.PDF`` → ``files/documents/แผน/แผน-ปี-2569.pdf``."""
+    parts = PurePosixPath(content_rel).parts
+    folders = [slugify(p) or "_" for p in parts[:-1]]
+    name = PurePosixPath(parts[-1])
+    stem = slugify(name.stem) or "file"
+    return "/".join(["files", *folders, stem + name.suffix.lower()])
+
+
+def describe(att: Attachment) -> str:
+    """What a link says about the file: "PDF, 120 KB"."""
+    return f"{ALLOWED_TYPES.get(att.ext, att.ext.upper())}, {format_bytes(att.size)}"
+
+
+class AttachmentResolver:
+    """Resolves and checks references for one build; remembers which URL each file got, so two
+    different files whose names slugify alike are reported instead of overwriting each other."""
+
+    def __init__(self, content: Path, max_mb: float, errors: Collector) -> None:
+        self.content = content.resolve()
+        self.max_bytes = int(max_mb * 1024 * 1024)
+        self.max_mb = max_mb
+        self.errors = errors
+        self._url_owner: dict[str, str] = {}  # published URL -> content-relative path
+        self.used: set[Path] = set()  # resolved paths of every referenced file
+
+    def resolve(
+        self,
+        ref: object,
+        doc_path: Path,
+        line: int,
+        field: str,
+        title: str = "",
+        images_only: bool = False,
+    ) -> Attachment | None:
+        """Check one reference written in ``doc_path`` at ``line``; return the Attachment or None
+        (after adding a Problem)."""
+        add = self.errors.add
+        if not isinstance(ref, str) or not ref.strip():
+            add(doc_path, line, field, "ไม่ได้ระบุชื่อไฟล์แนบ",
+                "เขียนชื่อไฟล์ที่อยู่ในโฟลเดอร์เดียวกับไฟล์นี้ เช่น file: ประกาศ.pdf",
+                f"{field}: attachment path missing or not text")
+            return None
+        ref = ref.strip()
+        if ref.startswith(("http://", "https://")):
+            add(doc_path, line, field, "ไฟล์แนบต้องเป็นไฟล์ในโฟลเดอร์ content/ ไม่ใช่ลิงก์",
+                "อัปโหลดไฟล์ไว้ข้างไฟล์นี้แล้วเขียนชื่อไฟล์ หรือย้ายลิงก์ไปไว้ที่ช่อง link:",
+                f"{field}: attachments must be files under content/, not URLs ({ref})")
+            return None
+        if ref.startswith(("/", "\\")) or (len(ref) > 1 and ref[1] == ":"):
+            add(doc_path, line, field, f"“{ref}” เป็นตำแหน่งไฟล์แบบเต็ม (absolute path) ใช้ไม่ได้",
+                "เขียนตำแหน่งไฟล์เทียบกับไฟล์นี้ เช่น ประกาศ.pdf หรือ ไฟล์แนบ/ประกาศ.pdf",
+                f"{field}: absolute path {ref!r} not allowed; use a path relative to the document")
+            return None
+        candidate = doc_path.parent / ref.replace("\\", "/")
+        # Resolve symlinks and "..": the real file must still be under content/.
+        real = candidate.resolve()
+        if not real.is_relative_to(self.content):
+            add(doc_path, line, field, f"ไฟล์แนบ “{ref}” อยู่นอกโฟลเดอร์ content/",
+                "ย้ายไฟล์มาไว้ในโฟลเดอร์ content/ (เช่น ข้างไฟล์นี้) แล้วแก้ชื่อไฟล์ให้ตรง",
+                f"{field}: attachment {ref!r} resolves outside content/")
+            return None
+        if not real.is_file():
+            hint = self._closest(candidate)
+            add(doc_path, line, field, f"ไม่พบไฟล์แนบ “{ref}”",
+                "อัปโหลดไฟล์ไว้ในโฟลเดอร์เดียวกับไฟล์นี้ หรือแก้ชื่อไฟล์ให้ตรงทุกตัวอักษร" + hint,
+                f"{field}: attachment {ref!r} not found next to {doc_path.name}")
+            return None
+        ext = real.suffix.lower().lstrip(".")
+        allowed = IMAGE_TYPES if images_only else ALLOWED_TYPES.keys()
+        if ext not in allowed:
+            kinds = "JPG, PNG, WEBP" if images_only else "PDF, XLSX, XLS, DOCX, DOC, ODT, ODS, CSV, JPG, PNG, WEBP, ZIP"
+            add(doc_path, line, field, f"ไฟล์ “{ref}” เป็นชนิดที่ไม่รองรับ (.{ext or 'ไม่มีนามสกุล'})",
+                f"ใช้ไฟล์ชนิด {kinds} (เช่น บันทึกเป็น PDF ก่อนอัปโหลด)",
+                f"{field}: file type .{ext} not allowed; allowed: {kinds}")
+            return None
+        size = real.stat().st_size
+        if size > self.max_bytes:
+            add(doc_path, line, field,
+                f"ไฟล์ “{ref}” ใหญ่เกินไป ({format_bytes(size)} เกินกำหนด {self.max_mb:g} MB)",
+                "ลดขนาดไฟล์ (เช่น สแกนที่ความละเอียด 150 dpi หรือบีบอัด PDF) หรือแบ่งเป็นหลายไฟล์",
+                f"{field}: {size} bytes exceeds max_attachment_mb={self.max_mb:g}")
+            return None
+        rel = real.relative_to(self.content).as_posix()
+        url = published_url(rel)
+        owner = self._url_owner.setdefault(url, rel)
+        if owner != rel:
+            add(doc_path, line, field,
+                f"ไฟล์ “{rel}” ได้ที่อยู่บนเว็บซ้ำกับไฟล์ “{owner}” ({url})",
+                "เปลี่ยนชื่อไฟล์ใดไฟล์หนึ่งให้ต่างกันมากกว่าตัวพิมพ์เล็กใหญ่ เว้นวรรค หรือเครื่องหมาย",
+                f"{field}: {rel!r} and {owner!r} publish to the same URL {url}")
+            return None
+        self.used.add(real)
+        return Attachment(path=rel, title=title.strip() or Path(ref).stem, size=size, url=url)
+
+    @staticmethod
+    def _closest(candidate: Path) -> str:
+        """" (มีไฟล์ชื่อ “…” ในโฟลเดอร์นี้)" when a near match exists: a common slip is a
+        different extension case or a space."""
+        import difflib
+
+        folder = candidate.parent
+        if not folder.is_dir():
+            return ""
+        names = [p.name for p in folder.iterdir() if p.is_file() and p.suffix.lower() != ".md"]
+        match = difflib.get_close_matches(candidate.name, names, n=1, cutoff=0.6)
+        return f" (ในโฟลเดอร์นี้มีไฟล์ชื่อ “{match[0]}” ใช่ไฟล์นี้หรือไม่)" if match else ""

@@ -1,0 +1,124 @@
+"""``content/documents/<item-id>/<name>.md`` → :class:`~generator.model.Document`.
+
+One small file per document, so a pull request that adds a document touches one place::
+
+    ---
+    title: ประกาศใช้แผนพัฒนาท้องถิ่น (พ.ศ. 2566–2570) เพิ่มเติม ครั้งที่ 1
+    date: 2568-11-20            # BE; Thai digits are fine
+    fiscal_year: 2569           # optional: derived from the date (1 Oct – 30 Sep)
+    summary: ...                # optional, one line
+    link: https://...           # optional, e.g. the e-GP announcement
+    files:                      # optional, beside this file (or anywhere under content/)
+      - file: แผนพัฒนา-เพิ่มเติม-1.pdf
+        title: ประกาศและรายละเอียดโครงการ
+    ---
+    Optional Markdown body: when present the document gets its own page.
+
+Sub-folders under the item folder (e.g. one per year) are allowed; the document id is the file
+name, slugified, and must be unique within the item.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import Collector
+from ..framework import load_framework
+from ..model import Document, SourceRef
+from ..sanitize import check_markdown
+from ..sources import iter_files, load_markdown
+from ..thai import fiscal_year, slugify
+from . import frontmatter as fm
+from .attachments import AttachmentResolver
+
+FIELDS = {
+    "title": "ชื่อเอกสาร",
+    "date": "วันที่ของเอกสาร",
+    "fiscal_year": "ปีงบประมาณ",
+    "summary": "สรุปสั้น ๆ",
+    "link": "ลิงก์ภายนอก",
+    "files": "ไฟล์แนบ",
+}
+
+
+def load_documents(content: Path, resolver: AttachmentResolver, errors: Collector) -> list[Document]:
+    folder = content / "documents"
+    items = load_framework().items_by_id()
+    docs: list[Document] = []
+    seen: dict[tuple[str, str], str] = {}  # (item, id) -> first file
+    for path in iter_files(folder, ".md"):
+        rel_parts = path.relative_to(folder).parts
+        if path.name.lower() == "readme.md":
+            continue  # folder instructions for staff, not a document
+        if len(rel_parts) < 2:
+            errors.add(path, 0, "", "ไฟล์เอกสารต้องอยู่ในโฟลเดอร์ของหัวข้อ",
+                       "ย้ายไฟล์ไปไว้ใน content/documents/<รหัสหัวข้อ>/ เช่น content/documents/operation-plan/",
+                       "document files must sit in content/documents/<item-id>/")
+            continue
+        item_id = rel_parts[0]
+        if item_id not in items:
+            errors.add(path, 0, "", f"ไม่รู้จักหัวข้อ “{item_id}”{fm.suggest(item_id, items)}",
+                       "ย้ายไฟล์ไปไว้ในโฟลเดอร์ที่ชื่อตรงกับรหัสหัวข้อ รหัสที่ใช้ได้: " + ", ".join(items),
+                       f"unknown item folder {item_id!r}; valid ids: {', '.join(items)}")
+            continue
+        doc = load_document(path, item_id, resolver, errors)
+        if doc is None:
+            continue
+        first = seen.setdefault((item_id, doc.id), errors.rel(path))
+        if first != errors.rel(path):
+            errors.add(path, 0, "", f"ชื่อไฟล์ซ้ำกับ “{first}” ในหัวข้อเดียวกัน (ได้ที่อยู่เว็บเดียวกัน)",
+                       "เปลี่ยนชื่อไฟล์ใดไฟล์หนึ่ง เช่น เติมวันที่หรือลำดับต่อท้าย",
+                       f"duplicate document id {doc.id!r} in item {item_id!r} (also {first})")
+            continue
+        docs.append(doc)
+    _warn_unreferenced(folder, resolver, errors)
+    return docs
+
+
+def _warn_unreferenced(folder: Path, resolver: AttachmentResolver, errors: Collector) -> None:
+    """A file nobody links is invisible on the site: usually a typo in ``files:``."""
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and path.suffix.lower() != ".md" and not path.name.startswith(".") \
+                and path.resolve() not in resolver.used:
+            errors.add(path, 0, "", "ไม่มีเอกสารใดอ้างถึงไฟล์นี้ จึงไม่ปรากฏบนเว็บไซต์",
+                       "เพิ่มชื่อไฟล์นี้ในช่อง files: ของเอกสาร หรือลบไฟล์ถ้าไม่ใช้แล้ว",
+                       "attachment not referenced by any document", severity="warning")
+
+
+def load_document(path: Path, item_id: str, resolver: AttachmentResolver, errors: Collector) -> Document | None:
+    loaded = load_markdown(path, errors)
+    if loaded is None:
+        return None
+    meta, body, body_line = loaded
+    before = len(errors.errors)
+    fm.check_keys(meta, FIELDS, path, errors)
+    title = fm.text(meta, "title", path, errors, required=True, example="ชื่อเอกสาร")
+    when = fm.date_field(meta, "date", path, errors)
+    fy = fm.fiscal_year_field(meta, path, errors)
+    summary = fm.text(meta, "summary", path, errors, required=False, example="สรุปสั้น ๆ หนึ่งบรรทัด")
+    link = fm.link_field(meta, path, errors)
+    files = fm.files_field(meta, path, resolver, errors)
+    if body.strip():
+        check_markdown(body, path, body_line, "body", errors)
+    if "files" not in meta and "link" not in meta and not body.strip() and len(errors.errors) == before:
+        errors.add(path, meta.line or 1, "files",
+                   "เอกสารนี้ไม่มีไฟล์แนบ ลิงก์ หรือเนื้อหา ผู้อ่านจะไม่เห็นอะไรเลย",
+                   "เพิ่มช่อง files: (ไฟล์แนบ) หรือ link: (ลิงก์) หรือเขียนเนื้อหาใต้เส้น --- ล่าง",
+                   "document has no files, no link and no body")
+    if len(errors.errors) != before or when is None:
+        return None
+    doc_id = slugify(path.stem) or "document"
+    return Document(
+        id=doc_id,
+        item_id=item_id,
+        title=title,
+        date=when,
+        fiscal_year=fy if fy is not None else fiscal_year(when),
+        attachments=files,
+        body_md=body.strip() + "\n" if body.strip() else "",
+        link=link,
+        summary=summary,
+        source=SourceRef(errors.rel(path), 1),
+    )

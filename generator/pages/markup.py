@@ -1,0 +1,74 @@
+"""Small helpers for writing page Markdown: escaping staff text, relative links, attachment
+links, and headings of staff bodies shifted below the page title."""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from collections.abc import Iterable
+
+from ..content.attachments import describe
+from ..model import Attachment
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]>#{}!])")  # Python-Markdown's escapable characters
+
+
+def md(text: str) -> str:
+    """Staff text placed inside our Markdown (titles, summaries): no accidental formatting,
+    no raw HTML."""
+    text = " ".join(text.split()).replace("&", "&amp;").replace("<", "&lt;")
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def h(text: str) -> str:
+    """Text placed inside raw HTML (tables)."""
+    return html.escape(text, quote=True)
+
+
+def rel(from_page: str, target: str) -> str:
+    """Link from a docs-relative page (``basic/news/index.md``) to a docs-relative target
+    (``files/x.pdf`` or ``basic/news/a/index.md``). Relative links keep the site working under
+    any sub-path (GitHub Pages project sites) and let MkDocs check them."""
+    return posixpath.relpath(target, posixpath.dirname(from_page) or ".")
+
+
+def url(href: str) -> str:
+    """An external address safe inside Markdown ``(...)``: spaces and brackets encoded."""
+    return href.strip().replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E")
+
+
+def attachment_link(from_page: str, att: Attachment) -> str:
+    return f"[{md(att.title)} ({describe(att)})]({rel(from_page, att.url)})"
+
+
+def attachment_list(from_page: str, atts: Iterable[Attachment]) -> str:
+    return "\n".join(f"- {attachment_link(from_page, a)}" for a in atts)
+
+
+_FENCE = re.compile(r"^(```|~~~)")
+_HEADING = re.compile(r"^(#{1,5})(\s)")
+
+
+def demote_headings(body: str) -> str:
+    """The page title is the only level-1 heading: staff ``#`` becomes ``##`` and so on."""
+    out: list[str] = []
+    fenced = False
+    for line in body.splitlines():
+        if _FENCE.match(line):
+            fenced = not fenced
+        elif not fenced:
+            line = _HEADING.sub(r"#\1\2", line)
+        out.append(line)
+    return "\n".join(out) + "\n"
+
+
+def plain_excerpt(body: str, limit: int = 160) -> str:
+    """First paragraph of a Markdown body as plain text, cut at a word boundary."""
+    para = next((p for p in re.split(r"\n\s*\n", body) if p.strip() and not p.lstrip().startswith(("#", "!", "<"))), "")
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", para)
+    text = re.sub(r"[*_`>#]", "", " ".join(text.split()))
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut + "…"
