@@ -128,7 +128,14 @@ def _index(catalog: Catalog, adopted: dict[str, str]) -> Page:
         "ของสำนักงาน ป.ป.ช. แบ่งเป็น 4 มิติ หน่วยงานเลือกตัวอย่างไปใช้ในแผนของตน "
         "แล้วกรอกข้อมูลของตนเองในส่วนที่อยู่ในวงเล็บเหลี่ยม เช่น [งบประมาณ]",
         "",
-        "เลือกดูตามมิติหรือตามประเภทได้จากตารางนี้ ตัวเลขแต่ละช่องเป็นลิงก์ไปยังรายการนั้น",
+        "## ตามมิติ",
+        "",
+        *(f"- [{d.label} {d.title}]({link(here, dimension_path(d.id))}) — "
+          f"{len(catalog.projects_in(dimension_id=d.id))} รายการ" for d in catalog.dimensions),
+        "",
+        "## ตามมิติและประเภท",
+        "",
+        "ตัวเลขแต่ละช่องเป็นลิงก์ไปยังรายการนั้น",
         "",
     ]
     head = ["มิติ", "ทั้งหมด", *KINDS] + (["นำไปใช้แล้ว"] if adopted else [])
@@ -137,7 +144,7 @@ def _index(catalog: Catalog, adopted: dict[str, str]) -> Page:
     for dim in catalog.dimensions:
         projects = catalog.projects_in(dimension_id=dim.id)
         frag = anchor("dimension", dim.id)
-        cells = [f"[{dim.label} {dim.title}]({link(here, dimension_path(dim.id))})",
+        cells = [f"[{dim.label}]({link(here, dimension_path(dim.id))})",
                  f"[{len(projects)}]({link(here, dimension_path(dim.id))})"]
         for kind in KINDS:
             n = sum(1 for p in projects if p.kind == kind)
