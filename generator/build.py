@@ -6,6 +6,7 @@ temporary folder and swapped into place only when every step has passed.
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 import time
@@ -70,6 +71,9 @@ def build(
     work_root.mkdir(exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="work-", dir=work_root))
     new_site = Path(tempfile.mkdtemp(prefix=out.name + ".new-", dir=out.parent))
+    umask = os.umask(0)
+    os.umask(umask)
+    new_site.chmod(0o777 & ~umask)  # mkdtemp makes it 0700: a web server could not read site/
     try:
         t = time.perf_counter()
         render(site, pages, files, new_site, work, strict=strict)

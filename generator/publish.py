@@ -14,9 +14,17 @@ from pathlib import Path
 def swap_in(new: Path, live: Path) -> None:
     old = live.with_name(live.name + ".old")
     if old.exists():
-        shutil.rmtree(old)
+        if live.exists():
+            shutil.rmtree(old)
+        else:  # an earlier swap stopped between its two renames: ``old`` is the last good site
+            os.replace(old, live)
     if live.exists():
         os.replace(live, old)
-    os.replace(new, live)
+    try:
+        os.replace(new, live)
+    except BaseException:
+        if old.exists() and not live.exists():
+            os.replace(old, live)  # put the last good site back
+        raise
     if old.exists():
         shutil.rmtree(old)
