@@ -33,6 +33,23 @@ class OrgType:
     council: str  # สภาเทศบาล | สภาองค์การบริหารส่วนตำบล
     ordinance: str  # เทศบัญญัติ | ข้อบัญญัติ
     permanent_head: str  # ปลัดเทศบาล | ปลัดองค์การบริหารส่วนตำบล
+    # More words, all from generator/data/org_types.yml (see there for their meaning).
+    short: str = ""  # ทต. | อบต.
+    deputy: str = ""  # รองนายกเทศมนตรี
+    executive_secretary: str = ""
+    executive_adviser: str = ""
+    executive_team: str = ""  # คณะผู้บริหารเทศบาล
+    council_president: str = ""
+    council_vice_president: str = ""
+    council_secretary: str = ""
+    council_member: str = ""
+    deputy_permanent_head: str = ""
+    permanent_office: str = ""  # สำนักปลัดเทศบาล | สำนักปลัด
+    staff: str = ""  # พนักงานเทศบาล | พนักงานส่วนตำบล
+    budget_ordinance: str = ""
+    governing_law: str = ""
+    max_deputies: int = 0
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -45,6 +62,7 @@ class Person:
     email: str | None = None
     unit: str | None = None
     source: SourceRef | None = None
+    group: str = ""  # "executive" | "council" | "permanent": where the person sits in the chart
 
 
 @dataclass(frozen=True)
@@ -62,6 +80,7 @@ class Link:
     url: str
     kind: str = ""  # line | facebook | webboard | form | e-service | youtube | ...
     description: str = ""
+    phone: str = ""  # for channels reached by phone (a hotline); url may then be ""
 
 
 @dataclass(frozen=True)
@@ -97,7 +116,15 @@ class Organisation:
     org_chart: str | None = None  # content-relative image path
     powers_md: str = ""  # summary of powers (Markdown)
     laws: tuple[Law, ...] = ()
-    qa: tuple[tuple[str, str], ...] = ()  # (question, answer) pairs published on the Q&A page
+    qa: tuple[QAEntry, ...] = ()  # questions answered on the Q&A page (การปฏิสัมพันธ์ข้อมูล)
+
+
+@dataclass(frozen=True)
+class QAEntry:
+    question: str
+    answer_md: str
+    date: date  # when it was answered (CE; rendered in BE)
+    source: SourceRef | None = None
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from ..model import OutputFile, Page, Site
-from . import areas, catalog, documents, feeds, home, ita, news, opendata, plan
+from . import areas, catalog, documents, feeds, home, ita, news, opendata, plan, profile
 
 Generator = Callable[[Site], Iterable[Page | OutputFile]]
 
@@ -24,6 +24,7 @@ GENERATORS: list[Generator] = [
     ita.generate,
     opendata.generate,
     feeds.generate,
+    profile.generate,  # photos, logo, org chart, /data/organisation.json; sections register on import
 ]
 
 

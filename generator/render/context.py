@@ -11,7 +11,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..config import build_date
-from ..model import Page, Site
+from ..model import Link, Page, Site
+from ..pages.profile import KIND_LABELS, published_path
 from ..thai import format_date
 from .theme import theme_context
 
@@ -30,5 +31,19 @@ def portal_context(site: Site, pages: Iterable[Page] = ()) -> dict[str, Any]:
             email=org.email,
             office_hours=org.office_hours,
             fictional=org.fictional,
+            # from the organisation profile (generator/pages/profile.py publishes the files)
+            short_name=org.short_name,
+            province=org.province,
+            fax=org.fax,
+            map_url=org.map_url,
+            logo=published_path(org.logo) if org.logo else None,  # site-relative: use `| url`
+            channels=[_link(x) for x in org.two_way_channels],  # two-way (LINE OA, form, ...)
+            social=[_link(x) for x in org.social],
         )
     return ctx
+
+
+def _link(link: Link) -> dict[str, str]:
+    """A channel for templates: title, url, kind and its Thai/brand label ("LINE Official Account")."""
+    return {"title": link.title, "url": link.url, "kind": link.kind,
+            "label": KIND_LABELS.get(link.kind, "")}
