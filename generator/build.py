@@ -70,6 +70,7 @@ def build(
     work_root = root / "build"
     work_root.mkdir(exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="work-", dir=work_root))
+    out.parent.mkdir(parents=True, exist_ok=True)
     new_site = Path(tempfile.mkdtemp(prefix=out.name + ".new-", dir=out.parent))
     umask = os.umask(0)
     os.umask(umask)

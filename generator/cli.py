@@ -46,6 +46,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    from .scaffold import new_project
+
+    dest = new_project(Path(args.dir), args.name, args.type)
+    print(f"สร้างโครงการเว็บไซต์ใหม่ที่ {dest} แล้ว ต่อไป: cd {dest} && prongsai build")
+    print(f"(created {dest}; next: cd {dest} && prongsai build)")
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from .serve import serve
 
@@ -76,6 +85,7 @@ def cmd_catalog(args: argparse.Namespace) -> int:
 
 COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], str]] = {
     "catalog": (cmd_catalog, "คลังตัวอย่างโครงการ: prongsai catalog import PATH [--force]"),
+    "new": (cmd_new, "สร้างโครงการเว็บไซต์ของหน่วยงานใหม่ พร้อมโครงข้อมูลทุกหัวข้อและ GitHub Actions (scaffold)"),
     "serve": (cmd_serve, "แสดงตัวอย่างเว็บไซต์ที่เครื่องนี้ และสร้างใหม่ทุกครั้งที่บันทึกไฟล์ (live preview)"),
     "build-all": (cmd_build_all, "สร้างเว็บไซต์ของหลายหน่วยงานพร้อมกัน ข้ามหน่วยงานที่ข้อมูลไม่เปลี่ยน (many municipalities)"),
     "build": (cmd_build, "ตรวจข้อมูลแล้วสร้างเว็บไซต์ลงโฟลเดอร์ site/ (validate, generate, render, check)"),
@@ -96,6 +106,10 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--ita", type=int, metavar="YEAR", help="แสดงสถานะรายการ ITA/OIT ของปีการประเมิน (พ.ศ.) เช่น 2569")
     p.add_argument("--strict", action="store_true", help="กับ --ita: จบด้วยรหัสผิดพลาดถ้ามีข้อที่ยังไม่ครบ (for CI)")
     p.add_argument("--json", metavar="PATH", help="กับ --ita: ที่บันทึกรายงาน JSON (default: build/ita-YEAR.json)")
+    p = sub.add_parser("new", help=COMMANDS["new"][1])
+    p.add_argument("dir", help="โฟลเดอร์ใหม่ที่จะสร้าง (must not exist or be empty)")
+    p.add_argument("--name", required=True, help="ชื่อหน่วยงาน เช่น หนองบัว หรือ องค์การบริหารส่วนตำบลหนองบัว")
+    p.add_argument("--type", required=True, help="ประเภท: เทศบาลนคร, เทศบาลเมือง, เทศบาลตำบล, อบต., อบจ.")
     p = sub.add_parser("serve", help=COMMANDS["serve"][1])
     p.add_argument("--host", default="127.0.0.1", help="ที่อยู่ที่ให้บริการ (default: 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="พอร์ต (default: 8000)")
