@@ -215,3 +215,18 @@ items:
     assert (tmp_path / "build/ita-2569.json").exists()
     assert main(["--root", str(tmp_path), "check", "--ita", "2571"]) == 1
     assert "ไม่มีรายการ ITA ของปี 2571" in capsys.readouterr().err
+
+
+def test_plan_items_are_met_from_the_plan_data() -> None:
+    """The plan (generator.plan) stands for its register: budgets per year, progress per year."""
+    from types import SimpleNamespace
+
+    site = complete_site()
+    site.documents = [d for d in site.documents if not d.item_id.startswith("action-plan")]
+    assert status_of(site, "o23") == "missing" and status_of(site, "o24") == "missing"
+    project = SimpleNamespace(budget={2568: None, 2569: 1000})
+    site.plan = SimpleNamespace(projects=(project,), years_with_progress=lambda: [2568])
+    assert status_of(site, "o23") == "met"  # budgeted in 2569
+    assert status_of(site, "o24") == "met"  # progress recorded for 2568: the annual report exists
+    site.plan = SimpleNamespace(projects=(SimpleNamespace(budget={2567: 5}),), years_with_progress=lambda: [2566])
+    assert status_of(site, "o23") == "out_of_date" and status_of(site, "o24") == "out_of_date"

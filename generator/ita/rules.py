@@ -42,14 +42,6 @@ PERIOD_TEXT: dict[str, str] = {
     "standing": "ไม่ขึ้นกับปี",
 }
 
-#: Datasets that stand for a topic besides the item's own ``dataset`` (the plan's tables).
-TOPIC_DATASETS: dict[str, tuple[str, ...]] = {
-    "action-plan": ("plan", "plan-budget"),
-    "action-plan-report-6m": ("plan-progress",),
-    "action-plan-report-annual": ("plan-progress",),
-}
-
-
 @dataclass(frozen=True)
 class TopicStatus:
     topic: str
@@ -216,8 +208,7 @@ def _years_text(years: Iterable[int]) -> str:
 
 
 def _datasets_for(site: Site, item: Item) -> list[Dataset]:
-    ids = ((item.dataset,) if item.dataset else ()) + TOPIC_DATASETS.get(item.id, ())
-    return [site.datasets[i] for i in ids if i in site.datasets]
+    return [site.datasets[item.dataset]] if item.dataset in site.datasets else []
 
 
 def _dataset_where(site: Site, item: Item) -> str:
@@ -229,19 +220,17 @@ def _dataset_where(site: Site, item: Item) -> str:
     return f"content/data/{item.dataset}/" if item.dataset else f"content/documents/{item.id}/"
 
 
-def _plan_years(site: Site) -> set[int]:
-    """Fiscal years the anti-corruption plan covers, if its model says (``fiscal_years`` or
-    ``start_year``/``end_year``)."""
+def _plan_years(site: Site, item: Item) -> set[int]:
+    """Fiscal years the anti-corruption plan has evidence for (``generator.plan.model.Plan``):
+    the plan itself counts for the years its projects are budgeted; its reports for the years
+    with progress recorded (the reports are derived from progress)."""
     plan = site.plan
     if plan is None:
         return set()
-    years = getattr(plan, "fiscal_years", None)
-    if years:
-        return {int(y) for y in years}
-    start, end = getattr(plan, "start_year", None), getattr(plan, "end_year", None)
-    if isinstance(start, int) and isinstance(end, int):
-        return set(range(start, end + 1))
-    return set()
+    if item.id == "action-plan":
+        return {int(fy) for p in getattr(plan, "projects", ()) for fy in getattr(p, "budget", {})}
+    with_progress = getattr(plan, "years_with_progress", None)
+    return {int(fy) for fy in with_progress()} if callable(with_progress) else set()
 
 
 def topic_status(site: Site, topic: str, year: int, period: str | None = None,
@@ -272,10 +261,11 @@ def topic_status(site: Site, topic: str, year: int, period: str | None = None,
     for ds in datasets:
         if ds.rows:
             found.append(f"ตาราง “{ds.title}” {len(ds.rows)} แถว")
-    if item.kind == "plan" and item.period == "current":
-        plan_years = _plan_years(site)
+    if item.kind == "plan":
+        plan_years = _plan_years(site, item)
         if plan_years:
-            found.append(f"แผนปฏิบัติการป้องกันการทุจริต ({_years_text(plan_years)})")
+            what = "แผนปฏิบัติการป้องกันการทุจริต" if item.id == "action-plan" else "ผลการดำเนินการตามแผนที่บันทึกไว้"
+            found.append(f"{what} ({_years_text(plan_years)})")
         years |= plan_years
     where = _dataset_where(site, item) if datasets or item.kind in ("dataset", "plan") else f"content/documents/{item.id}/"
 
