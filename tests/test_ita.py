@@ -125,7 +125,7 @@ def write(path: Path, text: str) -> Path:
 
 
 def test_list_mistakes_are_reported_with_line_and_suggestion(tmp_path: Path) -> None:
-    write(tmp_path / "catalog/ita/2569.yml", """year: 2569
+    write(tmp_path / "content/ita/2599.yml", """year: 2599
 items:
   - code: o1
     title: โครงสร้าง
@@ -153,12 +153,12 @@ items:
     assert "ซ้ำ" in found[(10, "code")].thai
     assert "o1" in found[(13, "code")].fix
     assert "title" in found[(17, "titel")].fix
-    assert all(p.path == "catalog/ita/2569.yml" for p in errors.problems)
-    assert [i.code for i in lists.years[2569].items] == ["o2"]
+    assert all(p.path == "content/ita/2599.yml" for p in errors.problems)
+    assert [i.code for i in lists.years[2599].items] == ["o2"]
 
 
 def test_municipality_corrects_one_item_and_adds_a_year(tmp_path: Path) -> None:
-    write(tmp_path / "catalog/ita/2569.yml", (ROOT / "catalog/ita/2569.yml").read_text("utf-8"))
+    """The shipped lists need nothing in the project; content/ita/ corrects them field by field."""
     write(tmp_path / "content/ita/2569.yml", """items:
   - code: o6
     title: แผนการดำเนินงานและแผนการใช้จ่ายงบประมาณประจำปี
@@ -198,23 +198,26 @@ def test_year_page_has_absolute_links_status_text_and_twin() -> None:
 
 def test_check_ita_strict_exits_non_zero_and_writes_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write(tmp_path / "content/site.yml", "portal:\n  site_url: https://t.invalid/\n  fiscal_year: 2569\n")
-    write(tmp_path / "content/ita/2569.yml", """year: 2569
+    write(tmp_path / "content/ita/2599.yml", """year: 2599
 items:
   - {code: o1, title: หน้ารายการ ITA, topics: [ita]}
   - {code: o2, title: สถิติเรื่องร้องเรียน, topics: [complaint-statistics]}
 """)
     report = tmp_path / "out/ita.json"
-    rc = main(["--root", str(tmp_path), "check", "--ita", "2569", "--strict", "--json", str(report)])
+    rc = main(["--root", str(tmp_path), "check", "--ita", "2599", "--strict", "--json", str(report)])
     out = capsys.readouterr().out
     assert rc == 1
     assert "o2 ✘ ยังไม่มีข้อมูล" in out and "content/data/complaints/" in out
     data = json.loads(report.read_text("utf-8"))
     assert [i["status"] for i in data["items"]] == ["met", "missing"]
     assert data["items"][0]["url"] == "https://t.invalid/ita/"
-    assert main(["--root", str(tmp_path), "check", "--ita", "2569"]) == 0  # not strict: report only
-    assert (tmp_path / "build/ita-2569.json").exists()
-    assert main(["--root", str(tmp_path), "check", "--ita", "2571"]) == 1
-    assert "ไม่มีรายการ ITA ของปี 2571" in capsys.readouterr().err
+    assert main(["--root", str(tmp_path), "check", "--ita", "2599"]) == 0  # not strict: report only
+    assert (tmp_path / "build/ita-2599.json").exists()
+    assert main(["--root", str(tmp_path), "check", "--ita", "2598"]) == 1
+    assert "ไม่มีรายการ ITA ของปี 2598" in capsys.readouterr().err
+    # the shipped lists are there without any file in the project
+    assert main(["--root", str(tmp_path), "check", "--ita", "2569", "--strict"]) == 1
+    assert "สรุป: ครบถ้วน" in capsys.readouterr().out
 
 
 def test_plan_items_are_met_from_the_plan_data() -> None:

@@ -1,5 +1,6 @@
-"""Read the OIT lists: ``catalog/ita/<year>.yml`` (shared by every portal) and
-``content/ita/<year>.yml`` (this municipality's corrections or a year of its own).
+"""Read the OIT lists: ``generator/data/ita/<year>.yml`` (shipped with Prongsai, so every portal
+has them, including repositories made by ``prongsai new``) and ``content/ita/<year>.yml`` (this
+municipality's corrections, or a year of its own before a new release ships it).
 
 An item in the content file replaces the fields it names of the catalog item with the same code;
 a new code is added. Every mistake becomes a :class:`~generator.errors.Problem` with file, line,
@@ -11,6 +12,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +24,7 @@ from ..thai import thai_digits_to_arabic
 from .model import CONFIDENCES, SPECIAL_PAGES, OitItem, OitList, OitLists
 from .rules import PERIODS, PROFILE_CHECKS
 
+SHARED_DIR = Path(str(resources.files("generator").joinpath("data/ita")))
 CODE_RE = re.compile(r"^o([1-9]\d*)$")
 _ITEM_KEYS = ("code", "title", "topics", "evidence", "period", "requires", "confidence")
 _FILE_KEYS = ("year", "title", "items")
@@ -52,7 +55,7 @@ class _YearDraft:
 def load_ita_lists(root: Path, errors: Collector) -> OitLists:
     """All years' lists; an absent folder is simply no list (a portal may skip ITA pages)."""
     drafts: dict[int, _YearDraft] = {}
-    for folder in (root / "catalog" / "ita", root / "content" / "ita"):
+    for folder in (SHARED_DIR, root / "content" / "ita"):
         for path in iter_files(folder, ".yml", ".yaml"):
             _read_file(path, drafts, errors)
     lists = OitLists()
@@ -78,7 +81,7 @@ def _read_file(path: Path, drafts: dict[int, _YearDraft], errors: Collector) -> 
         return
     if not isinstance(data, LDict):
         errors.add(path, 1, "", "ไฟล์ต้องมีช่อง year, title และ items",
-                   "ดูตัวอย่างรูปแบบที่หัวไฟล์ catalog/ita/2569.yml", "ITA list must be a mapping")
+                   "ดูรูปแบบในหัวข้อ ITA ของ README หรือที่หัวไฟล์ generator/data/ita/2569.yml", "ITA list must be a mapping")
         return
     for key in data:
         if key not in _FILE_KEYS:
@@ -227,7 +230,7 @@ def _finish(draft: _YearDraft, errors: Collector) -> OitList:
         if missing:
             if src is not None and not d.broken:
                 errors.add(src.path, src.line, missing[0], f"ข้อ {code} ไม่มีช่อง {' และ '.join(missing)}",
-                           "เพิ่มช่องที่ขาด (ดูรูปแบบที่หัวไฟล์ catalog/ita/2569.yml)",
+                           "เพิ่มช่องที่ขาด (ข้อใหม่ต้องมี code, title และ topics)",
                            f"{code}: missing {', '.join(missing)}")
             continue
         items.append(OitItem(code=code, source=src, **d.values))

@@ -42,8 +42,8 @@ def assessment_for(site: Site, year: int) -> Assessment:
     if oit is None:
         have = ", ".join(str(y) for y in lists.sorted_years()) or "ไม่มี"
         raise ProngsaiError(
-            f"ไม่มีรายการ ITA ของปี {year} (มีปี: {have}) — สร้างไฟล์ catalog/ita/{year}.yml หรือ "
-            f"content/ita/{year}.yml โดยคัดลอกจากปีล่าสุด (no ITA list for {year})"
+            f"ไม่มีรายการ ITA ของปี {year} (มีปี: {have}) — สร้างไฟล์ content/ita/{year}.yml "
+            f"โดยคัดลอกรายการของปีล่าสุดแล้วแก้ (no ITA list for {year})"
         )
     return assess(site, oit)
 

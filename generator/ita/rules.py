@@ -237,7 +237,7 @@ def topic_status(site: Site, topic: str, year: int, period: str | None = None,
                  requires: tuple[str, ...] = ()) -> TopicStatus:
     """The status of one topic (a disclosure item id or a special page) for assessment year ``year``."""
     if topic == "ita":
-        return TopicStatus(topic, "met", "หน้ารายการ ITA ของเว็บไซต์นี้", "", "catalog/ita/")
+        return TopicStatus(topic, "met", "หน้ารายการ ITA ของเว็บไซต์นี้", "", "content/ita/")
     if topic == "open-data":
         n = len(site.datasets)
         if n or site.documents:
