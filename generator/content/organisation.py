@@ -136,6 +136,7 @@ class _Reader:
         self.path = path
         self.content = content
         self.errors = errors
+        self.org_type: OrgType | None = None  # known once `type:` is read; used to check titles
 
     def add(self, line: int, field: str, thai: str, fix: str, english: str, severity: str = "error") -> None:
         self.errors.add(self.path, line, field, thai, fix, english, severity)
@@ -242,6 +243,21 @@ class _Reader:
                      f"{field}: image is {size} bytes (> {IMAGE_WARN_BYTES})", severity="warning")
         return target.relative_to(content_root).as_posix()
 
+    def check_type_words(self, text: str, line: int, field: str) -> None:
+        """Warn about a title that belongs to another type (นายกเทศมนตรี in an อบต., ...)."""
+        own = self.org_type
+        if own is None:
+            return
+        words = {own.executive, own.council, own.permanent_head}
+        foreign = {w for t in org_types().values() for w in (t.executive, t.council, t.permanent_head)}
+        word = next((w for w in sorted(foreign - words, key=len, reverse=True) if w in text), None)
+        if word is not None:
+            self.add(line, field, f"“{text}” ใช้คำว่า “{word}” ซึ่งไม่ใช่คำของ{own.full_name}",
+                     f"{own.full_name}ใช้คำว่า {own.executive} / {own.council} / {own.permanent_head} "
+                     "ตรวจว่าเลือกประเภทหน่วยงาน (type) ถูกต้อง หรือแก้ชื่อตำแหน่ง",
+                     f"{text!r} uses {word!r}, a word of another organisation type than {own.id}",
+                     severity="warning")
+
     def mapping(self, value: Any, line: int, field: str, label: str) -> LDict | None:
         if isinstance(value, LDict):
             return value
@@ -309,6 +325,8 @@ class _Reader:
                          f"ไม่พบส่วนราชการ “{division}” ในรายการ divisions{hint}",
                          f"เขียนชื่อให้ตรงกับชื่อใน divisions: {', '.join(sorted(divisions))}",
                          f"{prefix}.division {division!r} is not a division name")
+            if position is not None:
+                self.check_type_words(position, e.line_of("position"), prefix + ".position")
             if name is not None and position is not None:
                 people.append(Person(name=name, position=position, side=side, group=group, photo=photo,
                                      phone=phone, email=email, unit=division,
@@ -335,6 +353,7 @@ class _Reader:
                              f"{prefix}.units must be a list of names")
             if name is None:
                 continue
+            self.check_type_words(name, e.line_of("name"), prefix + ".name")
             if name in seen:
                 self.add(e.line_of("name"), prefix + ".name", f"ชื่อส่วนราชการ “{name}” ซ้ำกัน",
                          "รวมเป็นรายการเดียว หรือแก้ชื่อให้ต่างกัน", f"duplicate division {name!r}")
@@ -454,24 +473,6 @@ class _Reader:
 # --- checks that need the whole profile ------------------------------------------------------
 
 
-def _check_type_words(r: _Reader, org_type: OrgType, people: list[Person], divisions: list[Division]) -> None:
-    """Warn about titles that belong to another type (นายกเทศมนตรี in an อบต., ...)."""
-    own = {org_type.executive, org_type.council, org_type.permanent_head}
-    foreign = {
-        w for t in org_types().values() for w in (t.executive, t.council, t.permanent_head)
-    } - own
-    named = [(p.position, p.source.line if p.source else 0, "position") for p in people]
-    named += [(dv.name, dv.source.line if dv.source else 0, "divisions.name") for dv in divisions]
-    for text, line, field in named:
-        word = next((w for w in sorted(foreign, key=len, reverse=True) if w in text), None)
-        if word is not None:
-            r.add(line, field, f"“{text}” ใช้คำว่า “{word}” ซึ่งไม่ใช่คำของ{org_type.full_name}",
-                  f"{org_type.full_name}ใช้คำว่า {org_type.executive} / {org_type.council} / "
-                  f"{org_type.permanent_head} ตรวจว่าเลือกประเภท (type) ถูกต้อง หรือแก้ชื่อตำแหน่ง",
-                  f"{text!r} uses {word!r}, a word of another organisation type than {org_type.id}",
-                  severity="warning")
-
-
 def _check_deputies(r: _Reader, d: LDict, org_type: OrgType, executives: list[Person]) -> None:
     deputies = [p for p in executives if org_type.deputy and p.position.startswith(org_type.deputy)]
     if org_type.max_deputies and len(deputies) > org_type.max_deputies:
@@ -507,6 +508,7 @@ def load_organisation(content: Path, errors: Collector) -> Organisation | None:
     name = r.text(data, "name", "name", "ชื่อหน่วยงาน", required=True)
     type_text = r.text(data, "type", "type", "ประเภทหน่วยงาน", required=True)
     org_type = find_org_type(type_text) if type_text else None
+    r.org_type = org_type
     if type_text and org_type is None:
         r.add(data.line_of("type"), "type", f"ไม่รู้จักประเภทหน่วยงาน “{type_text}”",
               f"เลือกประเภทใดประเภทหนึ่ง: {', '.join(org_types())}",
@@ -564,7 +566,6 @@ def load_organisation(content: Path, errors: Collector) -> Organisation | None:
     qa = r.qa(data)
 
     if org_type is not None:
-        _check_type_words(r, org_type, executives + council + permanent, divisions)
         _check_deputies(r, data, org_type, executives)
 
     if not (name and org_type and address and phone and email and office_hours):
