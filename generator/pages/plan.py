@@ -350,7 +350,7 @@ def _report_page(r: Report, catalog: Catalog | None) -> Page:
         lines += [f"<table>\n<caption>ผลการดำเนินงาน{escape(title)} ({as_of})</caption>\n<thead>\n{head}\n</thead>\n"
                   "<tbody>\n" + "\n".join(body) + "\n</tbody>\n</table>", ""]
     lines += ["## ดาวน์โหลดข้อมูล", "",
-              f"ตารางผลการดำเนินงานทุกรอบรายงาน (กรองด้วยคอลัมน์ fiscal_year และ period): "
+              f"ตารางผลการดำเนินงานทุกรอบรายงาน (กรองด้วยคอลัมน์ “ปีงบประมาณ” และ “รอบรายงาน”): "
               f"[CSV]({href(here, 'data/plan-progress.csv')}) · [JSON]({href(here, 'data/plan-progress.json')})", ""]
     twin = {
         "fiscal_year": r.fiscal_year, "period": r.period, "start": r.start.isoformat(),

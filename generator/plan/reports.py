@@ -184,79 +184,79 @@ def available_reports(plan: Plan, current_fy: int) -> list[tuple[int, Period]]:
 # --- datasets ------------------------------------------------------------------------------------------
 
 
-def _col(key: str, title: str, type_: str, description: str, required: bool = True) -> Column:
-    return Column(key=key, title=title, type=type_, description=description, required=required)
+def _col(key: str, type_: str, description: str, required: bool = True) -> Column:
+    # Thai headers, like every other dataset of the portal (the CSV is what staff open in Excel).
+    return Column(key=key, title=key, type=type_, description=description, required=required)
 
 
 def plan_datasets(plan: Plan, catalog: Catalog | None, current_fy: int) -> dict[str, Dataset]:
     """``plan`` (one row per project), ``plan-budget`` (project × year) and ``plan-progress``
     (project × published report), for the open-data pages and /data/<id>.csv|json."""
     sources = tuple(p.source for p in plan.projects if p.source)
-    place = [
-        _col("project_id", "รหัสโครงการ", "text", "รหัสคลังตัวอย่างโครงการ ป.ป.ช. (เช่น 1.1.1-01) หรือรหัสโครงการของหน่วยงานเอง"),
-        _col("name", "ชื่อโครงการ", "text", "ชื่อโครงการ/กิจกรรม/มาตรการ"),
-        _col("dimension", "มิติ", "text", "มิติของกรอบการจัดทำแผน (1–4)"),
-        _col("objective", "วัตถุประสงค์", "text", "รหัสวัตถุประสงค์ในกรอบการจัดทำแผน เช่น 1.1"),
-    ]
     years = plan.years
+    place = [
+        _col("รหัสโครงการ", "text", "รหัสในคลังตัวอย่างโครงการของ ป.ป.ช. (เช่น 1.1.1-01) หรือรหัสโครงการของหน่วยงานเอง"),
+        _col("ชื่อโครงการ", "text", "ชื่อโครงการ/กิจกรรม/มาตรการ"),
+        _col("มิติ", "text", "มิติของกรอบการจัดทำแผน (1–4)"),
+        _col("วัตถุประสงค์", "text", "รหัสวัตถุประสงค์ในกรอบการจัดทำแผน เช่น 1.1"),
+    ]
+
+    def where(p: PlanProject) -> dict[str, Any]:
+        return {"รหัสโครงการ": p.id, "ชื่อโครงการ": p.name, "มิติ": p.dimension_id, "วัตถุประสงค์": p.objective_id}
+
     plan_cols = (
         *place,
-        _col("sub_objective", "วัตถุประสงค์ย่อย", "text", "รหัสวัตถุประสงค์ย่อย เช่น 1.1.1"),
-        _col("kind", "ประเภท", "text", "โครงการ / กิจกรรม / มาตรการ"),
-        _col("source", "ที่มา", "text", "คลังตัวอย่างโครงการ ป.ป.ช. หรือ โครงการของหน่วยงานเอง"),
-        _col("responsible_unit", "หน่วยงานที่รับผิดชอบ", "text", "กองหรือสำนักที่รับผิดชอบ"),
-        *(_col(f"budget_{y}", f"งบประมาณปี {y}", "money",
+        _col("วัตถุประสงค์ย่อย", "text", "รหัสวัตถุประสงค์ย่อย เช่น 1.1.1"),
+        _col("ประเภท", "text", "โครงการ / กิจกรรม / มาตรการ"),
+        _col("ที่มา", "text", "คลังตัวอย่างโครงการ ป.ป.ช. หรือ โครงการของหน่วยงานเอง"),
+        _col("หน่วยงานที่รับผิดชอบ", "text", "กอง สำนัก หรือหน่วยที่รับผิดชอบ"),
+        *(_col(f"งบประมาณปี {y}", "money",
                f"งบประมาณปีงบประมาณ {y} (บาท); 0 = ดำเนินการโดยไม่ใช้งบประมาณ; ว่าง = ไม่ได้ดำเนินการปีนี้", False)
           for y in years),
-        _col("budget_total", "งบประมาณรวม", "money", f"งบประมาณรวมปี {years[0]}–{years[-1]} (บาท)"),
-        _col("page", "หน้าเว็บ", "text", "ที่อยู่หน้าของโครงการบนเว็บไซต์นี้"),
+        _col("งบประมาณรวม", "money", f"งบประมาณรวมปีงบประมาณ {years[0]}–{years[-1]} (บาท)"),
+        _col("หน้าเว็บ", "text", "ที่อยู่หน้าของโครงการบนเว็บไซต์นี้"),
     )
     plan_rows = tuple(
         {
-            "project_id": p.id, "name": p.name, "dimension": p.dimension_id, "objective": p.objective_id,
-            "sub_objective": p.sub_objective_id, "kind": p.kind,
-            "source": "โครงการของหน่วยงานเอง" if p.own else "คลังตัวอย่างโครงการ ป.ป.ช.",
-            "responsible_unit": p.responsible_unit,
-            **{f"budget_{y}": (p.budget_in(y) if p.runs_in(y) else None) for y in years},
-            "budget_total": p.budget_total, "page": "/" + p.url,
+            **where(p), "วัตถุประสงค์ย่อย": p.sub_objective_id, "ประเภท": p.kind,
+            "ที่มา": "โครงการของหน่วยงานเอง" if p.own else "คลังตัวอย่างโครงการ ป.ป.ช.",
+            "หน่วยงานที่รับผิดชอบ": p.responsible_unit,
+            **{f"งบประมาณปี {y}": (p.budget_in(y) if p.runs_in(y) else None) for y in years},
+            "งบประมาณรวม": p.budget_total, "หน้าเว็บ": "/" + p.url,
         }
         for p in plan.projects
     )
     budget_cols = (
         *place,
-        _col("fiscal_year", "ปีงบประมาณ", "int", "ปีงบประมาณ (พ.ศ.)"),
-        _col("budget", "งบประมาณ", "money", "งบประมาณที่ตั้งไว้ (บาท); 0 เมื่อไม่ใช้งบประมาณ"),
-        _col("note", "หมายเหตุ", "text", f"“{NO_BUDGET}” เมื่อดำเนินการโดยไม่ใช้เงิน", False),
+        _col("ปีงบประมาณ", "int", "ปีงบประมาณ (พ.ศ.)"),
+        _col("งบประมาณ", "money", "งบประมาณที่ตั้งไว้ (บาท); 0 เมื่อไม่ใช้งบประมาณ"),
+        _col("หมายเหตุ", "text", f"“{NO_BUDGET}” เมื่อดำเนินการโดยไม่ใช้เงิน", False),
     )
     budget_rows = tuple(
-        {
-            "project_id": p.id, "name": p.name, "dimension": p.dimension_id, "objective": p.objective_id,
-            "fiscal_year": fy, "budget": p.budget_in(fy), "note": NO_BUDGET if amount is None else "",
-        }
+        {**where(p), "ปีงบประมาณ": fy, "งบประมาณ": p.budget_in(fy), "หมายเหตุ": NO_BUDGET if amount is None else ""}
         for p in plan.projects
         for fy, amount in sorted(p.budget.items())
     )
     progress_cols = (
-        _col("fiscal_year", "ปีงบประมาณ", "int", "ปีงบประมาณ (พ.ศ.) ของรายงาน"),
-        _col("period", "รอบรายงาน", "text", "รอบ 6 เดือน (ต.ค.–มี.ค.) หรือ ประจำปี (ต.ค.–ก.ย.)"),
-        _col("as_of", "ข้อมูล ณ วันที่", "date", "วันสิ้นสุดของรอบรายงาน"),
+        _col("ปีงบประมาณ", "int", "ปีงบประมาณ (พ.ศ.) ของรายงาน"),
+        _col("รอบรายงาน", "text", "รอบ 6 เดือน (ต.ค.–มี.ค.) หรือ ประจำปี (ต.ค.–ก.ย.)"),
+        _col("ข้อมูล ณ วันที่", "date", "วันสิ้นสุดของรอบรายงาน"),
         *place,
-        _col("status", "สถานะ", "text", " / ".join(STATUSES)),
-        _col("budget", "งบประมาณ", "money", "งบประมาณปีนี้ (บาท); 0 เมื่อไม่ใช้งบประมาณ"),
-        _col("spent", "ใช้จ่ายจริง", "money", "เงินที่ใช้ไปถึงวันสิ้นสุดรอบรายงาน (บาท)"),
-        _col("last_update", "ปรับปรุงล่าสุด", "date", "วันที่ของความก้าวหน้าครั้งล่าสุดในรอบนี้", False),
-        _col("done", "ผลการดำเนินงาน", "text", "สิ่งที่ดำเนินการในรอบนี้ ตามที่หน่วยงานบันทึก", False),
+        _col("สถานะ", "text", " / ".join(STATUSES)),
+        _col("งบประมาณ", "money", "งบประมาณปีนี้ (บาท); 0 เมื่อไม่ใช้งบประมาณหรือไม่มีในแผนปีนี้"),
+        _col("ใช้จ่ายจริง", "money", "เงินที่ใช้ไปถึงวันสิ้นสุดรอบรายงาน (บาท)"),
+        _col("ปรับปรุงล่าสุด", "date", "วันที่ของความก้าวหน้าครั้งล่าสุดในรอบนี้", False),
+        _col("ผลการดำเนินงาน", "text", "สิ่งที่ดำเนินการในรอบนี้ ตามที่หน่วยงานบันทึก", False),
     )
     progress_rows: list[dict[str, Any]] = []
     for fy, period in sorted(available_reports(plan, current_fy)):
         report = build_report(plan, fy, period)
         for r in report.rows:
-            p = r.project
             progress_rows.append({
-                "fiscal_year": fy, "period": PERIOD_LABEL[period], "as_of": report.cutoff,
-                "project_id": p.id, "name": p.name, "dimension": p.dimension_id, "objective": p.objective_id,
-                "status": r.status, "budget": r.budget or Decimal("0"), "spent": r.spent,
-                "last_update": r.last_date, "done": " ".join(plain_text(u.done_md) for u in r.updates),
+                "ปีงบประมาณ": fy, "รอบรายงาน": PERIOD_LABEL[period], "ข้อมูล ณ วันที่": report.cutoff,
+                **where(r.project), "สถานะ": r.status, "งบประมาณ": r.budget or Decimal("0"),
+                "ใช้จ่ายจริง": r.spent, "ปรับปรุงล่าสุด": r.last_date,
+                "ผลการดำเนินงาน": " ".join(plain_text(u.done_md) for u in r.updates),
             })
     return {
         "plan": Dataset("plan", "แผนปฏิบัติการป้องกันการทุจริต: รายการโครงการ", plan_cols, plan_rows, sources),
