@@ -131,7 +131,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args)
     except ValidationFailed as exc:
         _print_problems(exc)
-        print("ยังไม่ได้สร้างเว็บไซต์ เว็บไซต์เดิมใน site/ ยังอยู่ครบ (build stopped; site/ untouched)", file=sys.stderr)
+        if args.command in ("build", "serve"):
+            print("ยังไม่ได้สร้างเว็บไซต์ เว็บไซต์เดิมใน site/ ยังอยู่ครบ (build stopped; site/ untouched)", file=sys.stderr)
         return 1
     except ProngsaiError as exc:
         print(f"ข้อผิดพลาด: {exc}", file=sys.stderr)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from ..model import OutputFile, Page, Site
-from . import areas, catalog, documents, feeds, home, ita, news, opendata, plan, profile
+from . import areas, catalog, documents, feeds, home, ita, news, opendata, plan, profile, staff
 
 Generator = Callable[[Site], Iterable[Page | OutputFile]]
 
@@ -25,6 +25,7 @@ GENERATORS: list[Generator] = [
     opendata.generate,
     feeds.generate,
     profile.generate,  # photos, logo, org chart, /data/organisation.json; sections register on import
+    staff.generate,  # /staff/, kept out of the navigation
 ]
 
 
