@@ -3,9 +3,9 @@
 For assessment year Y the current fiscal year is Y and the previous one Y−1 (domain.md §4):
 - ``current``    something dated in fiscal year Y;
 - ``previous``   something for fiscal year Y−1 (a report published for Y also counts);
-- ``first_half`` every month ต.ค.–มี.ค. of Y present in the topic's dataset (a month recorded
-                 with zero complaints, or a monthly file with no rows, is present); a gap is
-                 "missing"; a topic without monthly data needs fiscal year Y;
+- ``first_half`` for a dataset topic, every month ต.ค.–มี.ค. of Y present in its table (a month
+                 recorded with zero complaints, or a monthly file with no rows, is present); a gap
+                 is "missing"; for other topics, something for fiscal year Y;
 - ``standing``   anything at all.
 Profile topics (structure, executives, contact, ...) are met when the organisation data has what
 assessors look for: the named checks in :data:`PROFILE_CHECKS`, chosen per topic in
@@ -269,9 +269,10 @@ def topic_status(site: Site, topic: str, year: int, period: str | None = None,
         years |= plan_years
     where = _dataset_where(site, item) if datasets or item.kind in ("dataset", "plan") else f"content/documents/{item.id}/"
 
-    months_ds = [ds for ds in datasets if _month_column(ds)]
-    if period == "first_half" and months_ds:
-        return _first_half(topic, months_ds, year, "; ".join(found), where)
+    if period == "first_half" and item.kind == "dataset":
+        # Monthly tables are judged month by month; scanned reports in the register support
+        # them but cannot show which months they cover.
+        return _first_half(topic, datasets, year, "; ".join(found), where)
     for ds in datasets:
         years |= dataset_years(ds)
     return _by_years(topic, years, year, period, "; ".join(found), where)
