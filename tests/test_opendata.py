@@ -48,7 +48,7 @@ def test_every_dataset_and_the_document_register_is_published() -> None:
     index = pages["open-data/index.md"]
     assert index.nav and "CC BY 4.0" in index.body
     assert [d["id"] for d in index.twin["datasets"]] == ids
-    assert "| [สรุปผลการจัดซื้อจัดจ้างรายเดือน](procurement/index.md) | 1 | 1 ตุลาคม 2568 |" in index.body
+    assert "| [สรุปผลการจัดซื้อจัดจ้างรายเดือน](procurement/index.md) | 1 | ตุลาคม 2568 |" in index.body
 
 
 def test_csv_round_trips_thai_text_quotes_and_commas() -> None:
@@ -101,10 +101,14 @@ def test_dictionary_page_describes_every_column_with_an_example() -> None:
     assert "[CSV](../../data/procurement.csv)" in body
 
 
-def test_latest_date_comes_from_the_data_not_the_clock() -> None:
-    ds = Dataset("x", "x", complete_site().datasets["complaints"].columns,
-                 ({"เดือน": date(2026, 3, 1), "เรื่องที่ได้รับ": Decimal(0)},))
-    assert opendata._latest_date(ds) == date(2026, 3, 1)
+def test_latest_comes_from_the_data_not_the_clock() -> None:
+    cols = complete_site().datasets["complaints"].columns
+    ds = Dataset("x", "x", cols, ({"เดือน": date(2026, 3, 1), "เรื่องที่ได้รับ": Decimal(0)},
+                                  {"เดือน": date(2025, 10, 1), "เรื่องที่ได้รับ": Decimal(0)}))
+    assert opendata.latest(ds) == ("มีนาคม 2569", "2026-03")
+    docs = opendata.documents_dataset(complete_site())
+    assert opendata.latest(docs) == ("15 พฤศจิกายน 2568", "2025-11-15")
+    assert opendata.latest(Dataset("y", "y", cols, ())) == ("—", None)
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,7 @@ from pathlib import Path
 from ..export import dataset_to_csv, dataset_to_json
 from ..framework import load_framework
 from ..model import Column, Dataset, OutputFile, Page, Site
-from ..thai import format_bytes, format_date, format_number
+from ..thai import format_bytes, format_date, format_month, format_number
 from .ita import cell
 
 TITLE = "ข้อมูลเปิด"
@@ -76,11 +76,25 @@ def published_datasets(site: Site) -> list[Dataset]:
     return out
 
 
-def _latest_date(ds: Dataset) -> date | None:
-    """The newest date in the data (the "updated" date readers see; never the build date)."""
-    keys = [c.key for c in ds.columns if c.type in ("date", "month")]
+def _latest_of(ds: Dataset, kind: str) -> date | None:
+    keys = [c.key for c in ds.columns if c.type == kind]
     dates = [v for row in ds.rows for k in keys if isinstance(v := row.get(k), date)]
     return max(dates) if dates else None
+
+
+def latest(ds: Dataset) -> tuple[str, str | None]:
+    """How recent the data is, from the data itself (never the build date, which says nothing
+    about the data): the newest date, else the newest month, else the newest fiscal year.
+    Returns (Thai text, ISO value for the twin)."""
+    if d := _latest_of(ds, "date"):
+        return format_date(d), d.isoformat()
+    if m := _latest_of(ds, "month"):
+        return format_month(m.year, m.month), f"{m.year:04d}-{m.month:02d}"
+    years = [v for row in ds.rows for c in ds.columns if c.type == "int" and c.key == "ปีงบประมาณ"
+             and isinstance(v := row.get(c.key), int)]
+    if years:
+        return f"ปีงบประมาณ {max(years)}", str(max(years))
+    return "—", None
 
 
 def _item_for(ds: Dataset) -> str | None:
@@ -105,10 +119,8 @@ def generate(site: Site) -> Iterable[Page | OutputFile]:
         yield OutputFile(f"data/{ds.id}.csv", csv_bytes)
         yield OutputFile(f"data/{ds.id}.json", json_bytes)
         yield _dictionary_page(ds, csv_bytes, json_bytes)
-        updated = _latest_date(ds)
         rows.append(
-            f"| [{cell(ds.title)}]({ds.id}/index.md) | {format_number(len(ds.rows))} | "
-            f"{format_date(updated) if updated else '—'} | "
+            f"| [{cell(ds.title)}]({ds.id}/index.md) | {format_number(len(ds.rows))} | {latest(ds)[0]} | "
             f"[CSV](../data/{ds.id}.csv) ({format_bytes(len(csv_bytes))}), "
             f"[JSON](../data/{ds.id}.json) ({format_bytes(len(json_bytes))}) |"
         )
@@ -135,9 +147,8 @@ def generate(site: Site) -> Iterable[Page | OutputFile]:
 
 
 def _summary(ds: Dataset) -> dict[str, object]:
-    updated = _latest_date(ds)
     return {"id": ds.id, "title": ds.title, "rows": len(ds.rows), "csv": f"/data/{ds.id}.csv",
-            "json": f"/data/{ds.id}.json", "updated": updated.isoformat() if updated else None}
+            "json": f"/data/{ds.id}.json", "latest": latest(ds)[1]}
 
 
 def _examples(csv_bytes: bytes) -> dict[str, str]:
@@ -149,12 +160,11 @@ def _examples(csv_bytes: bytes) -> dict[str, str]:
 
 def _dictionary_page(ds: Dataset, csv_bytes: bytes, json_bytes: bytes) -> Page:
     examples = _examples(csv_bytes)
-    updated = _latest_date(ds)
     lines = [
         f"# {cell(ds.title)}",
         "",
         f"- จำนวนแถว: {format_number(len(ds.rows))}",
-        f"- ข้อมูลล่าสุด: {format_date(updated) if updated else '—'}",
+        f"- ข้อมูลล่าสุด: {latest(ds)[0]}",
         f"- ดาวน์โหลด: [CSV](../../data/{ds.id}.csv) ({format_bytes(len(csv_bytes))}), "
         f"[JSON](../../data/{ds.id}.json) ({format_bytes(len(json_bytes))})",
     ]
