@@ -348,7 +348,7 @@ def test_built_profile_files_and_download(example_site: Path) -> None:
     assert (example_site / "files" / "organisation" / "logo.svg").is_file()
     data = json.loads((example_site / "data" / "organisation.json").read_text("utf-8"))
     assert data["type"] == "เทศบาลตำบล" and len(data["people"]) == 15
-    assert data["people"][0]["photo"] == "/files/organisation/people/mayor.svg"
+    assert data["people"][0]["photo"] == "https://example.prongsai.invalid/files/organisation/people/mayor.svg"
     html = (example_site / "basic" / "structure" / "index.html").read_text("utf-8")
     assert "กองสาธารณสุขและสิ่งแวดล้อม" in html and 'class="pr-tree"' in html
 

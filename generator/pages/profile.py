@@ -439,8 +439,9 @@ def qa_section(site: Site, item: Item) -> str:
 # --- files and downloads ---------------------------------------------------------------------
 
 
-def profile_json(org: Organisation) -> dict[str, Any]:
-    """The profile as open data (``/data/organisation.json``): what the pages show, no more."""
+def profile_json(org: Organisation, site_url: str = "/") -> dict[str, Any]:
+    """The profile as open data (``/data/organisation.json``): what the pages show, no more.
+    Photos are absolute URLs under ``site_url`` so the file is usable on its own."""
 
     def link(x: Link) -> dict[str, str]:
         return {k: v for k, v in (("title", x.title), ("url", x.url), ("kind", x.kind),
@@ -449,7 +450,7 @@ def profile_json(org: Organisation) -> dict[str, Any]:
     def person(p: Person) -> dict[str, str]:
         d = {"name": p.name, "position": p.position, "side": p.side, "group": p.group,
              "division": p.unit or "", "phone": p.phone or "", "email": p.email or "",
-             "photo": "/" + published_path(p.photo) if p.photo else ""}
+             "photo": site_url + published_path(p.photo) if p.photo else ""}
         return {k: v for k, v in d.items() if v}
 
     return {
@@ -491,5 +492,6 @@ def generate(site: Site) -> Iterable[Page | OutputFile]:
     images = [org.logo, org.org_chart, *(p.photo for p in org.executives)]
     for rel in dict.fromkeys(i for i in images if i):  # a shared photo is copied once
         yield OutputFile(path=published_path(rel), source=content / rel)
-    data = json.dumps(profile_json(org), ensure_ascii=False, indent=1).encode("utf-8")
+    site_url = site.settings.site_url or "/"
+    data = json.dumps(profile_json(org, site_url), ensure_ascii=False, indent=1).encode("utf-8")
     yield OutputFile(path=JSON_DOWNLOAD, data=data)
