@@ -1,6 +1,7 @@
 """Fixtures for browser tests (Debian's Chromium through Playwright). Reusable by every test here:
 
-- ``built_site``: the example portal built once per session into a temp dir (``Path``);
+- ``built_site``: the example portal built once per session into a temp dir (``Path``; or
+  ``$PRONGSAI_BROWSER_SITE``, an already built site);
 - ``base_url``: that site served on 127.0.0.1 and a free port (``str`` ending in '/');
 - ``browser``: one headless Chromium per session;
 - ``new_page(width=1280)``: a factory for a fresh page (own context) at a viewport width;
@@ -12,6 +13,7 @@ Every test in this folder is marked ``browser`` automatically.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -32,6 +34,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example built once per session; ``PRONGSAI_BROWSER_SITE=DIR`` reuses a built site
+    instead (quicker while working on the theme: build once with ``prongsai build --out DIR``)."""
+    reuse = os.environ.get("PRONGSAI_BROWSER_SITE")
+    if reuse:
+        return Path(reuse).resolve()
     return build_example(tmp_path_factory.mktemp("browser") / "site")
 
 

@@ -106,7 +106,11 @@ class PageType:
 # project are expected to build; the first that exists in the built site is used.
 PAGE_TYPES: tuple[PageType, ...] = (
     PageType("home", "หน้าแรก", ("",)),
-    PageType("area", "หน้ารวมด้าน (area index)", ("basic/", "budget/", "*/")),
+    PageType(
+        "area",
+        "หน้ารวมด้าน (area index)",
+        ("basic/", "administration/", "budget/", "hr/", "transparency/", "anti-corruption/"),
+    ),
     PageType(
         "register",
         "ทะเบียนเอกสารของหัวข้อ (item register)",
