@@ -191,6 +191,12 @@ class _Reader:
         return value
 
     def phone(self, d: LDict, key: str, field: str, required: bool = False) -> str | None:
+        if isinstance(d.get(key), int) and not isinstance(d.get(key), bool) and d[key] >= 10000:
+            # YAML reads an unquoted 043000000 as a number (even octal): the digits are lost.
+            self.add(d.line_of(key), field, "หมายเลขโทรศัพท์ที่เขียนติดกันโดยไม่มีเครื่องหมายคำพูด ระบบอ่านเป็นตัวเลขและเลข 0 หายไป",
+                     f'เขียนเป็น {key}: "0 4300 0000" (มีเครื่องหมายคำพูด หรือเว้นวรรคระหว่างตัวเลข)',
+                     f"{field} was read as the number {d[key]}; quote phone numbers")
+            return None
         value = self.text(d, key, field, "หมายเลขโทรศัพท์", required)
         if value is None:
             return None
@@ -423,7 +429,7 @@ class _Reader:
             check_markdown(body, path, first, "powers", self.errors)
             md, where, where_line = body, path, first
         else:
-            check_markdown(value, self.path, line + 1, "powers", self.errors)
+            check_markdown(value, self.path, line + 1 if "\n" in value else line, "powers", self.errors)
             md, where, where_line = value, self.path, line
         if len(md) > POWERS_WARN_CHARS:
             self.errors.add(where, where_line, "powers",
@@ -463,7 +469,8 @@ class _Reader:
                 except DateError as exc:
                     self.add(e.line_of("date"), prefix + ".date", exc.thai, exc.fix, exc.english)
             if answer is not None:
-                check_markdown(answer, self.path, e.line_of("answer"), prefix + ".answer", self.errors)
+                first = e.line_of("answer") + (1 if "\n" in answer else 0)  # a block starts below
+                check_markdown(answer, self.path, first, prefix + ".answer", self.errors)
             if question is not None and answer is not None and when is not None:
                 entries.append(QAEntry(question=question, answer_md=answer, date=when,
                                        source=SourceRef(self.errors.rel(self.path), line)))
