@@ -85,8 +85,9 @@ def test_example_feed_and_sitemap_use_the_site_url(tmp_path: Path) -> None:
     url = result.site.settings.site_url
     feed = feedparser.parse((out / "feed.xml").read_bytes())
     assert feed.bozo == 0
-    assert all(e.link.startswith(url) for e in feed.entries)
+    assert feed.entries and all(e.link.startswith(url) and e.link.isascii() for e in feed.entries)
     sitemap = (out / "sitemap.xml").read_text("utf-8")
     locs = [line.split("<loc>")[1].split("</loc>")[0] for line in sitemap.splitlines() if "<loc>" in line]
     assert locs == sorted(locs) and all(loc.startswith(url) for loc in locs)
     assert url + "ita/2569/" in locs and url + "open-data/" in locs
+    assert {e.link for e in feed.entries} <= set(locs)  # every entry links to a published page

@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from urllib.parse import quote
 
 from ..config import build_date
 from ..framework import load_framework
@@ -39,18 +40,23 @@ def _stamp(d: date) -> str:
 def entries(site: Site) -> list[Entry]:
     """News and documents, newest first, at most :data:`MAX_ENTRIES`."""
     base = site.settings.site_url.rstrip("/") + "/"
+
+    def url(path: str) -> str:
+        # Record ids may be Thai: escape them as the sitemap does, for strict feed readers.
+        return base + quote(path, safe="/#")
+
     fw = load_framework()
     out: list[Entry] = []
     for n in site.news:
-        url = f"{base}basic/news/{n.id}/"
-        out.append(Entry(url, url, n.title, n.date, _first_paragraph(n.body_md), "ข่าวประชาสัมพันธ์"))
+        link = url(f"basic/news/{n.id}/")
+        out.append(Entry(link, link, n.title, n.date, _first_paragraph(n.body_md), "ข่าวประชาสัมพันธ์"))
     for d in site.documents:
         item = fw.item(d.item_id)
-        item_url = base + (item.url if item else f"{d.item_id}/")
+        item_url = url(item.url if item else f"{d.item_id}/")
         if d.has_page:
-            link = uid = f"{item_url}{d.id}/"
+            link = uid = item_url + quote(f"{d.id}/")
         else:
-            link, uid = item_url, f"{item_url}#{d.id}"
+            link, uid = item_url, item_url + "#" + quote(d.id)
         title = item.title if item else d.item_id
         out.append(Entry(uid, link, d.title, d.date, d.summary or title, title))
     out.sort(key=lambda e: (e.date, e.id), reverse=True)
