@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 
+from conftest import ROOT
+
 from generator.cli import make_parser
 from generator.config import Settings
-
-from conftest import ROOT
 
 
 def _subcommands(parser: argparse.ArgumentParser, prefix: str = "prongsai") -> list[str]:

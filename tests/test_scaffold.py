@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import ROOT
+
 from generator.build_all import STAMP, build_all
 from generator.cli import main, make_parser
 from generator.scaffold import new_project
