@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from ..model import OutputFile, Page, Site
-from . import areas, catalog, documents, feeds, home, ita, news, opendata, plan, profile, staff
+from . import areas, catalog, documents, feeds, home, ita, news, opendata, plan, profile, staff, static
 
 Generator = Callable[[Site], Iterable[Page | OutputFile]]
 
@@ -26,6 +26,7 @@ GENERATORS: list[Generator] = [
     feeds.generate,
     profile.generate,  # photos, logo, org chart, /data/organisation.json; sections register on import
     staff.generate,  # /staff/, kept out of the navigation
+    static.generate,  # /accessibility/ and /privacy/, linked from the footer
 ]
 
 

@@ -107,8 +107,8 @@ FOOTER_LINKS: tuple[tuple[str, str], ...] = (
     ("ita", "การประเมิน ITA"),
     ("open-data", "ข้อมูลเปิด (Open Data)"),
     ("basic/contact", "ติดต่อหน่วยงาน"),
-    ("accessibility", "การเข้าถึงได้"),
-    ("privacy", "นโยบายความเป็นส่วนตัว"),
+    ("accessibility", "ประกาศการเข้าถึงได้"),
+    ("privacy", "ประกาศความเป็นส่วนตัว"),
 )
 
 
