@@ -133,3 +133,15 @@ def test_every_published_csv_in_the_example_matches_its_json(example_site: Path)
                 if col["type"] == "text":
                     assert row[col["key"]] == (js[col["key"]] or ""), (path.name, col["key"])
     assert (example_site / "open-data/index.html").exists()
+
+
+def test_document_register_urls_point_at_published_pages_and_files(example_site: Path) -> None:
+    from urllib.parse import unquote
+
+    rows = read_csv((example_site / "data/documents.csv").read_bytes())
+    doc = json.loads((example_site / "data/documents.json").read_text("utf-8"))
+    assert rows and len(rows) == len(doc["rows"])
+    urls = [u for r in rows for u in [r["ที่อยู่หน้าเว็บ"], *r["ไฟล์แนบ"].split()]]
+    base = urls[0][: urls[0].index("/", len("https://")) + 1]
+    missing = [u for u in urls if not (example_site / unquote(u[len(base):])).exists()]
+    assert missing == []
