@@ -33,7 +33,7 @@ from ..plan.reports import (
     plain_text,
 )
 from ..thai import format_baht, format_bytes, format_date, format_number
-from .plan_html import RIGHT, href, money, overview_table, progress_svg, projects_table, tally_table
+from .plan_html import RIGHT, href, money, overview_table, progress_svg, projects_table, tally_table, wide
 from .sections import section
 
 PROJECTS_URL = f"{PLAN_URL}projects/"
@@ -287,8 +287,8 @@ def _evidence_md(evidence: tuple[Evidence, ...], here: str) -> list[str]:
     lines = ["หลักฐาน:", ""]
     for e in evidence:
         url = e.url if e.url.startswith(("http://", "https://")) else href(here, e.url)
-        if e.is_photo:
-            lines.append(f"- [{e.title}]({url})" + (f" (ภาพ {format_bytes(e.size)})" if e.size else ""))
+        if e.is_photo:  # small enough to show; lazy so that a long page stays light on phones
+            lines.append(f"- {e.title}\n\n    ![{e.title}]({url}){{ loading=lazy width=320 }}")
         else:
             lines.append(f"- [{e.title}]({url})" + (f" ({e.path.rsplit('.', 1)[-1].upper()} {format_bytes(e.size)})"
                                                     if e.size else ""))
@@ -340,12 +340,13 @@ def _report_page(r: Report, catalog: Catalog | None) -> Page:
         for i, row in enumerate(rows, 1):
             done = " ".join(plain_text(u.done_md) for u in row.updates) or "-"
             budget = money(row.budget) if row.scheduled else "ไม่มีในแผนปีนี้"
+            link = f'<a href="{escape(href(here, row.project.url))}">{escape(row.project.name)}</a>'
             body.append(
                 f"<tr><td{RIGHT}>{i}</td>"
-                f'<th scope="row"><a href="{escape(href(here, row.project.url))}">{escape(row.project.name)}</a></th>'
-                f"<td>{escape(row.project.responsible_unit)}</td><td>{escape(row.status)}</td>"
+                f'<th scope="row">{wide(link)}</th>'
+                f"<td>{wide(escape(row.project.responsible_unit), 8)}</td><td>{wide(escape(row.status), 10)}</td>"
                 f"<td{RIGHT}>{budget}</td><td{RIGHT}>{format_number(row.spent, 2)}</td>"
-                f"<td>{escape(done)}</td></tr>"
+                f"<td>{wide(escape(done), 16)}</td></tr>"
             )
         lines += [f"<table>\n<caption>ผลการดำเนินงาน{escape(title)} ({as_of})</caption>\n<thead>\n{head}\n</thead>\n"
                   "<tbody>\n" + "\n".join(body) + "\n</tbody>\n</table>", ""]

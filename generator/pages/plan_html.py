@@ -25,7 +25,14 @@ STATUS_STYLE: dict[str, tuple[str, str]] = {
     IN_PROGRESS: ("#f9a825", "#000000"),
     NOT_STARTED: ("#757575", "#ffffff"),
 }
-RIGHT = ' style="text-align:right"'
+RIGHT = ' style="text-align:right;white-space:nowrap"'
+
+
+def wide(html_text: str, em: int = 14) -> str:
+    """Keep a text cell readable: browsers ignore min-width on table cells, so a block inside
+    holds it, and the table scrolls sideways on phones instead of squeezing the text."""
+    return f'<span style="display:block;min-width:{em}em">{html_text}</span>'
+
 
 
 def href(from_dir: str, to: str) -> str:
@@ -73,8 +80,8 @@ def overview_table(rows: list[SummaryRow], years: tuple[int, ...], catalog: Cata
         if r.level == "dimension":
             dim = escape(dimension_title(catalog, r.id))
             for i, o in enumerate(pending):
-                first = [f'<th scope="rowgroup" rowspan="{len(pending)}">{dim}</th>'] if i == 0 else []
-                body.append(_row([*first, f'<th scope="row">{escape(o.id)} {escape(o.title)}</th>',
+                first = [f'<th scope="rowgroup" rowspan="{len(pending)}">{wide(dim, 8)}</th>'] if i == 0 else []
+                body.append(_row([*first, f'<th scope="row">{wide(escape(o.id) + " " + escape(o.title))}</th>',
                                   *numbers(o, False)]))
             if not pending:
                 body.append(_row([f'<th scope="row">{dim}</th>', "<td></td>", *numbers(r, False)]))
@@ -98,9 +105,9 @@ def projects_table(projects: list[PlanProject], years: tuple[int, ...], page_dir
     body = []
     for i, p in enumerate(projects, 1):
         cells = [f"<td{RIGHT}>{i}</td>",
-                 f'<th scope="row"><a href="{escape(href(page_dir, p.url))}">{escape(p.name)}</a>'
-                 + (" (โครงการของหน่วยงานเอง)" if p.own else "") + "</th>",
-                 f"<td>{escape(p.responsible_unit)}</td>"]
+                 '<th scope="row">' + wide(f'<a href="{escape(href(page_dir, p.url))}">{escape(p.name)}</a>'
+                                           + (" (โครงการของหน่วยงานเอง)" if p.own else "")) + "</th>",
+                 f"<td>{wide(escape(p.responsible_unit), 8)}</td>"]
         cells += [f"<td{RIGHT}>{money(p.budget[y]) if y in p.budget else '–'}</td>" for y in years]
         body.append(_row(cells))
     return (f"<table>\n<caption>{escape(caption)}</caption>\n<thead>\n{_row(head)}\n</thead>\n"
@@ -119,7 +126,7 @@ def tally_table(by_dimension: tuple[tuple[str, Tally], ...], total: Tally, catal
                 format_number(t.budget, 2), format_number(t.spent, 2)]
         return [f"<td{RIGHT}>" + (f"<strong>{v}</strong>" if strong else v) + "</td>" for v in vals]
 
-    body = [_row([f'<th scope="row">{escape(dimension_title(catalog, d))}</th>', *cells(t, False)])
+    body = [_row([f'<th scope="row">{wide(escape(dimension_title(catalog, d)))}</th>', *cells(t, False)])
             for d, t in by_dimension]
     foot = _row(['<th scope="row">รวมทั้งสิ้น</th>', *cells(total, True)])
     return (f"<table>\n<caption>{escape(caption)}</caption>\n<thead>\n{_row(head)}\n</thead>\n"
