@@ -189,3 +189,6 @@ def test_check_flags_an_unfilled_budget_and_placeholder(tmp_path: Path, capsys: 
     err = capsys.readouterr().err
     assert f"content/plan/projects/1.1.1-01.yml:{budget_line} [budget]: ยังไม่ได้กรอกงบประมาณปี 2569" in err
     assert f"content/plan/projects/1.1.1-01.yml:{values_line} [values.target_count]: ยังไม่ได้กรอกช่อง {{{{target_count}}}}" in err
+    # the misspelt name is pointed out on its own line, with the name that was meant
+    assert f"content/plan/projects/1.1.1-01.yml:{values_line + 1} [values.other_count]" in err
+    assert "ช่องที่ยังไม่ได้กรอกคือ target_count" in err

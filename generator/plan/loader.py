@@ -200,6 +200,7 @@ def _load_project(ctx: _Ctx, catalog: Catalog, org_name: str) -> PlanProject | N
     budget = _load_budget(ctx, data)
     values = _load_values(ctx, data)
     texts, edits = _apply_edits(ctx, data, texts)
+    _report_unused(ctx, data, values, {n for t in (name, *texts.values()) for n in find_placeholders(t)})
     fills = {
         **values,
         "responsible_unit": unit,
@@ -368,6 +369,18 @@ def _apply_edits(ctx: _Ctx, data: LDict, texts: dict[str, str]) -> tuple[dict[st
             out[key] = text if mode == "replace" else f"{out[key].rstrip()}\n\n{text}"
             edits[key] = f"{edits[key]}\n\n{text}" if key in edits else text
     return out, edits
+
+
+def _report_unused(ctx: _Ctx, data: LDict, values: dict[str, str], used: set[str]) -> None:
+    """A value no text asks for is most often a misspelt name: say which one was meant."""
+    raw = data.get("values")
+    for key in values:
+        if key in used or not isinstance(raw, LDict):
+            continue
+        close = difflib.get_close_matches(key, sorted(used - set(values)), n=1)
+        ctx.add(raw.line_of(key), f"values.{key}", f"ข้อความของโครงการนี้ไม่มีช่อง {{{{{key}}}}}",
+                (f"สะกดผิดหรือไม่? ช่องที่ยังไม่ได้กรอกคือ {close[0]}" if close else "ลบบรรทัดนี้ได้"),
+                f"value {key} is not used by this project's text", "warning")
 
 
 def _report_unfilled(
