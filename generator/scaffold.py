@@ -83,6 +83,7 @@ def new_project(dest: Path, name: str, type_text: str) -> Path:
         "content/news/README.md": _template("news-README.md"),
         "content/data/README.md": _template("data-README.md"),
         "content/plan/README.md": _template("plan-README.md"),
+        "content/ita/README.md": _template("ita-README.md"),
         "README.md": _template("README.md"),
         "requirements.txt": _template("requirements.txt"),
         "mkdocs.yml": _template("mkdocs.yml"),
