@@ -33,7 +33,17 @@ from ..plan.reports import (
     plain_text,
 )
 from ..thai import format_baht, format_bytes, format_date, format_number
-from .plan_html import RIGHT, href, money, overview_table, progress_svg, projects_table, tally_table, wide
+from .plan_html import (
+    RIGHT,
+    chart_height,
+    href,
+    money,
+    overview_table,
+    progress_svg,
+    projects_table,
+    tally_table,
+    wide,
+)
 from .sections import section
 
 PROJECTS_URL = f"{PLAN_URL}projects/"
@@ -105,10 +115,10 @@ def action_plan_section(site: Site, item: Item) -> str:
     lines = [
         f"## {escape(plan.title)}",
         "",
-        f"ปีงบประมาณ {plan.years[0]}–{plan.years[-1]} มี {format_number(len(plan.projects))} โครงการ/กิจกรรม/มาตรการ"
-        + (f" (เป็นโครงการของหน่วยงานเอง {n_own} โครงการ)" if n_own else "")
-        + f" งบประมาณรวม {format_baht(total)}"
-        + (f" ผู้บริหารอนุมัติแผนเมื่อ {format_date(plan.adopted_on)}" if plan.adopted_on else ""),
+        f"แผนนี้มี {format_number(len(plan.projects))} โครงการ/กิจกรรม/มาตรการ"
+        + (f" (เป็นโครงการที่หน่วยงานริเริ่มเอง {n_own} โครงการ)" if n_own else "")
+        + f" งบประมาณรวมปีงบประมาณ {plan.years[0]}–{plan.years[-1]} {format_baht(total)}"
+        + (f" ผู้บริหารอนุมัติแผนเมื่อวันที่ {format_date(plan.adopted_on)}" if plan.adopted_on else ""),
         "",
     ]
     if plan.intro_md:
@@ -180,7 +190,7 @@ def _glance(r: Report, here: str, chart_url: str, catalog: Catalog | None) -> li
         f"จาก {format_number(t.total)} โครงการ: {counts} · ใช้จ่ายจริง {format_baht(t.spent)}"
         f" จากงบประมาณ {format_baht(t.budget)}{share}",
         "",
-        f'<p><img src="{escape(href(here, chart_url))}" width="640" alt="แผนภูมิแท่งสถานะโครงการแยกตามมิติ '
+        f'<p><img src="{escape(href(here, chart_url))}" width="640" height="{chart_height(r.by_dimension)}" alt="แผนภูมิแท่งสถานะโครงการแยกตามมิติ '
         f'ตัวเลขเดียวกันอยู่ในตารางถัดไป" loading="lazy"></p>',
         "",
         tally_table(r.by_dimension, r.total, catalog,

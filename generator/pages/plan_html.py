@@ -133,11 +133,19 @@ def tally_table(by_dimension: tuple[tuple[str, Tally], ...], total: Tally, catal
             "<tbody>\n" + "\n".join(body) + f"\n</tbody>\n<tfoot>\n{foot}\n</tfoot>\n</table>")
 
 
+ROW_H, TOP = 34, 40
+
+
+def chart_height(by_dimension: tuple[tuple[str, Tally], ...]) -> int:
+    """Pixel height of :func:`progress_svg` (the page reserves it, so nothing jumps on load)."""
+    return TOP + ROW_H * sum(1 for _, t in by_dimension if t.total) + 44
+
+
 def progress_svg(by_dimension: tuple[tuple[str, Tally], ...], title: str) -> bytes:
     """A stacked bar per dimension (done / in progress / not started), as a standalone SVG file."""
-    row_h, top, label_w, bar_w = 34, 40, 96, 420
+    row_h, top, label_w, bar_w = ROW_H, TOP, 96, 420
     rows = [(d, t) for d, t in by_dimension if t.total]
-    height = top + row_h * len(rows) + 44
+    height = chart_height(by_dimension)
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 640 {height}" width="640" height="{height}" '
         'font-family="sans-serif" font-size="14">',
