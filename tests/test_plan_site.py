@@ -192,3 +192,15 @@ def test_check_flags_an_unfilled_budget_and_placeholder(tmp_path: Path, capsys: 
     # the misspelt name is pointed out on its own line, with the name that was meant
     assert f"content/plan/projects/1.1.1-01.yml:{values_line + 1} [values.other_count]" in err
     assert "ช่องที่ยังไม่ได้กรอกคือ target_count" in err
+
+
+def test_chart_and_table_hold_the_same_numbers(site: Path) -> None:
+    report = site / "anti-corruption" / "action-plan" / "reports" / "2568" / "annual"
+    svg = (report / "chart.svg").read_text("utf-8")
+    chart_totals = [int(n) for n in re.findall(r">(\d+) โครงการ</text>", svg)]
+    rows = [cells for cells, _ in table_rows(report / "index.html") if cells and cells[0].startswith("มิติที่ ")]
+    table_totals = [int(cells[4]) for cells in rows if len(cells) == 7]  # the per-status table
+    assert chart_totals == [t for t in table_totals if t] and sum(chart_totals) >= 20
+    img = re.search(r'<img src="chart.svg" width="640" height="(\d+)" alt="([^"]+)"',
+                    (report / "index.html").read_text("utf-8"))
+    assert img and 'viewBox="0 0 640 ' + img.group(1) + '"' in svg and "ตาราง" in img.group(2)
