@@ -10,6 +10,7 @@ from ..config import Settings
 from ..dates import DateError, parse_fiscal_year
 from ..errors import Collector
 from ..sources import LDict, load_yaml
+from ..thai import thai_digits_to_arabic
 
 
 def load_settings(content: Path, errors: Collector) -> Settings:
@@ -36,6 +37,17 @@ def load_settings(content: Path, errors: Collector) -> Settings:
                 value = parse_fiscal_year(value)
             except DateError as exc:
                 errors.add(path, line, "portal.fiscal_year", exc.thai, exc.fix, exc.english)
+                continue
+        if key == "max_attachment_mb":
+            try:
+                value = float(thai_digits_to_arabic(str(value)))
+                if value <= 0:
+                    raise ValueError(value)
+            except ValueError:
+                errors.add(path, line, "portal.max_attachment_mb",
+                           f"ขนาดไฟล์แนบสูงสุด “{value}” ต้องเป็นตัวเลขจำนวนเมกะไบต์ที่มากกว่า 0",
+                           "เขียนเป็นตัวเลข เช่น max_attachment_mb: 20",
+                           f"portal.max_attachment_mb must be a positive number of MB, not {value!r}")
                 continue
         if key == "site_url" and isinstance(value, str) and not value.endswith("/"):
             value += "/"
