@@ -66,9 +66,11 @@ def load_documents(content: Path, resolver: AttachmentResolver, errors: Collecto
             continue
         first = seen.setdefault((item_id, doc.id), errors.rel(path))
         if first != errors.rel(path):
-            errors.add(path, 0, "", f"ชื่อไฟล์ซ้ำกับ “{first}” ในหัวข้อเดียวกัน (ได้ที่อยู่เว็บเดียวกัน)",
-                       "เปลี่ยนชื่อไฟล์ใดไฟล์หนึ่ง เช่น เติมวันที่หรือลำดับต่อท้าย",
-                       f"duplicate document id {doc.id!r} in item {item_id!r} (also {first})")
+            # Reported on both files: either may be the one to rename.
+            for here, other in ((errors.rel(path), first), (first, errors.rel(path))):
+                errors.add(here, 0, "", f"ชื่อไฟล์ซ้ำกับ “{other}” ในหัวข้อเดียวกัน (ได้ที่อยู่เว็บเดียวกัน: {doc.id})",
+                           "เปลี่ยนชื่อไฟล์ใดไฟล์หนึ่ง เช่น เติมวันที่หรือลำดับต่อท้าย",
+                           f"duplicate document id {doc.id!r} in item {item_id!r}: {here} and {other}")
             continue
         docs.append(doc)
     _warn_unreferenced(folder, resolver, errors)

@@ -51,8 +51,9 @@ def load_news(content: Path, resolver: AttachmentResolver, errors: Collector) ->
             continue
         first = seen.setdefault(item.id, errors.rel(path))
         if first != errors.rel(path):
-            errors.add(path, 0, "", f"ชื่อไฟล์ข่าวซ้ำกับ “{first}” (ได้ที่อยู่เว็บเดียวกัน)",
-                       "เปลี่ยนชื่อไฟล์ใดไฟล์หนึ่ง", f"duplicate news id {item.id!r} (also {first})")
+            for here, other in ((errors.rel(path), first), (first, errors.rel(path))):
+                errors.add(here, 0, "", f"ชื่อไฟล์ข่าวซ้ำกับ “{other}” (ได้ที่อยู่เว็บเดียวกัน: {item.id})",
+                           "เปลี่ยนชื่อไฟล์ใดไฟล์หนึ่ง", f"duplicate news id {item.id!r}: {here} and {other}")
             continue
         news.append(item)
     return sorted(news, key=lambda n: (n.date, n.id), reverse=True)
