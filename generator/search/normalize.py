@@ -92,10 +92,13 @@ def _sort_marks(chars: list[str], src: list[int]) -> None:
 
 def grams(norm: str) -> list[str]:
     """Index keys of a normalised text: every trigram inside each token, and each token's last
-    two characters followed by a space (so a two-letter query like "งบ" finds "งบ" anywhere)."""
+    two characters followed by a space (so a two-letter query like "งบ" finds "งบ" anywhere).
+    A lone Latin letter or digit is a key of its own ("มิติที่ 3", "ITA 2")."""
     keys: list[str] = []
     for token in norm.split(" "):
         if len(token) < 2:
+            if token.isascii() and token.isalnum():
+                keys.append(token + " ")
             continue
         keys.extend(token[k : k + NGRAM] for k in range(len(token) - NGRAM + 1))
         keys.append(token[-2:] + " ")

@@ -24,6 +24,8 @@
   var SHOWN = 10; // results rendered (and whose text is fetched)
   var K1 = 1.2, B = 0.5; // BM25 saturation and length normalisation
   var TITLE_WEIGHT = 8, HEADING_WEIGHT = 3; // as in generator/search/index.py
+  var FUZZY_MIN = 0.6; // share of a term's trigrams a page must hold when the term is not found whole
+  var NEAR_TITLE = 0.75; // share of a term's trigrams that makes a title a near match
 
   /* ---- normalisation (same rules as normalize.py) ---- */
   var JOINERS = ".-,'\u2019\u2010\u2011";
@@ -93,7 +95,8 @@
     var terms = [];
     query.trim().split(/\s+/).forEach(function (part) {
       normalize(part).s.split(" ").forEach(function (t) {
-        if (t.length >= 2 && terms.indexOf(t) < 0) terms.push(t);
+        var ok = t.length >= 2 || /^[a-z0-9]$/.test(t); // a lone digit: "มิติที่ 3"
+        if (ok && terms.indexOf(t) < 0) terms.push(t);
       });
     });
     return terms;
@@ -146,13 +149,19 @@
     return m;
   }
 
-  /* Per term, Map doc -> weighted count: for three letters or more the least count of its
-   * trigrams (an upper bound of its occurrences); for two letters the sum over all keys that
-   * start with them (each occurrence is the start of exactly one key). */
-  function termPostings(idx, term) {
+  function trigrams(term) {
     var keys = [];
-    if (term.length === 2) keys = [term];
-    else for (var i = 0; i + 3 <= term.length; i++) keys.push(term.slice(i, i + 3));
+    for (var i = 0; i + 3 <= term.length; i++) if (keys.indexOf(term.slice(i, i + 3)) < 0) keys.push(term.slice(i, i + 3));
+    return keys;
+  }
+
+  /* Per term {post: Map doc -> weighted count, fuzzy, loose}. Three letters or more: the least count of
+   * its trigrams (an upper bound of its occurrences). Two letters: the sum over the keys that
+   * start with them (each occurrence starts exactly one key). One letter or digit: its own key.
+   * A term found nowhere (a typo, or words typed without the ones between them, as in
+   * "แผนป้องกันการทุจริต") falls back to `loose`: pages holding most of its trigrams. */
+  function termPostings(idx, term) {
+    var keys = term.length >= 3 ? trigrams(term) : [term.length === 2 ? term : term + " "];
     var shards = [];
     keys.forEach(function (k) { var n = shardOf(k, idx.shards); if (shards.indexOf(n) < 0) shards.push(n); });
     return Promise.all(shards.map(function (n) { return loadShard(idx, n); })).then(function (loaded) {
@@ -164,21 +173,59 @@
           if (k.slice(0, 2) !== term) return;
           decode(shard[k]).forEach(function (w, d) { sum.set(d, (sum.get(d) || 0) + w); });
         });
-        return sum;
+        return { post: sum, fuzzy: false };
       }
-      var result = null;
-      for (var j = 0; j < keys.length; j++) {
-        var flat = byShard[shardOf(keys[j], idx.shards)][keys[j]];
-        if (!flat) return new Map();
-        var m = decode(flat);
-        if (result === null) { result = m; continue; }
-        var next = new Map();
-        result.forEach(function (w, d) { var w2 = m.get(d); if (w2 !== undefined) next.set(d, Math.min(w, w2)); });
-        result = next;
-        if (!result.size) break;
+      var maps = keys.map(function (k) {
+        var flat = byShard[shardOf(k, idx.shards)][k];
+        return flat ? decode(flat) : new Map();
+      });
+      var strict = maps[0];
+      for (var j = 1; j < maps.length && strict.size; j++) {
+        var next = new Map(), m = maps[j];
+        strict.forEach(function (w, d) { var w2 = m.get(d); if (w2 !== undefined) next.set(d, Math.min(w, w2)); });
+        strict = next;
       }
-      return result || new Map();
+      if (keys.length < 2) return { post: strict, fuzzy: false };
+      var hits = new Map(), least = new Map();
+      maps.forEach(function (m) {
+        m.forEach(function (w, d) {
+          hits.set(d, (hits.get(d) || 0) + 1);
+          least.set(d, Math.min(least.has(d) ? least.get(d) : Infinity, w));
+        });
+      });
+      var fuzzy = new Map();
+      hits.forEach(function (h, d) {
+        var frac = h / keys.length;
+        if (frac >= FUZZY_MIN) fuzzy.set(d, least.get(d) * frac * frac);
+      });
+      return { post: strict, fuzzy: false, loose: { post: fuzzy, fuzzy: true } };
     });
+  }
+
+  /* How well a page's text holds a term: exact weighted count, or for a term that matched only
+   * fuzzily, the share of its trigrams present in each field (squared, so near-misses rank
+   * below real hits), weighted like the index (a title holding most of it counts most). */
+  function share(text, term) {
+    var keys = trigrams(term), present = 0;
+    keys.forEach(function (k) { if (text.indexOf(k) >= 0) present++; });
+    return keys.length ? present / keys.length : 0;
+  }
+  /* A title that holds most of a longer term ("แผนป้องกันการทุจริต" in "แผนปฏิบัติการป้องกัน
+   * การทุจริต"): page names are what people half-remember. */
+  function nearTitle(nt, term) {
+    if (term.length < 5 || nt.indexOf(term) >= 0) return 0;
+    var s = share(nt, term);
+    return s >= NEAR_TITLE ? TITLE_WEIGHT * s * s : 0;
+  }
+  function textMatch(f, term, fuzzy) {
+    var c = TITLE_WEIGHT * count(f.nt, term) + HEADING_WEIGHT * count(f.nh, term) + count(f.nb.s, term);
+    c += nearTitle(f.nt, term);
+    if (c || !fuzzy) return c;
+    function part(text, weight) {
+      var frac = share(text, term);
+      return frac >= FUZZY_MIN ? weight * frac * frac : 0;
+    }
+    return part(f.nt, TITLE_WEIGHT) + part(f.nh, HEADING_WEIGHT) + part(f.nb.s, 1);
   }
 
   function bm25(tf, len, avg) {
@@ -197,45 +244,81 @@
    * trigrams match but whose text lacks a term drops down; a title holding the whole query rises. */
   function search(query) {
     var terms = queryTerms(query);
-    if (!terms.length) return Promise.resolve({ terms: terms, results: [] });
+    if (!terms.length) return Promise.resolve({ query: query, terms: terms, results: [], total: 0 });
     return loadDocs().then(function (idx) {
       return Promise.all(terms.map(function (t) { return termPostings(idx, t); })).then(function (posts) {
-        var N = idx.docs.length, scores = new Map(), matched = new Map();
-        posts.forEach(function (p) {
-          var w = idf(N, p.size);
-          p.forEach(function (tf, d) {
-            scores.set(d, (scores.get(d) || 0) + w * bm25(tf, idx.docs[d][2], idx.avgLen));
-            matched.set(d, (matched.get(d) || 0) + 1);
+        return rank(idx, query, terms, posts).then(function (res) {
+          // a term whose trigrams all occur, but never together (or nowhere), is matched loosely
+          var exact = res.results.some(function (r) { return r.exact === terms.length; });
+          if (exact || !posts.some(function (p) { return p.loose; })) return res;
+          var loose = posts.map(function (p) {
+            var verified = res.results.some(function (r) { return r.hits[posts.indexOf(p)]; });
+            return p.loose && (!p.post.size || !verified) ? p.loose : p;
           });
-        });
-        var all = [], full = [];
-        scores.forEach(function (s, d) {
-          var r = { doc: d, score: s, terms: matched.get(d) };
-          all.push(r);
-          if (r.terms === terms.length) full.push(r);
-        });
-        // every term must be found; if no page has them all, show pages with the most of them
-        var pool = full.length ? full : all;
-        pool.sort(function (a, b) { return b.terms - a.terms || b.score - a.score || a.doc - b.doc; });
-        var top = pool.slice(0, SHOWN + 5);
-        return Promise.all(top.map(function (r) { return loadText(idx, r.doc); })).then(function (texts) {
-          var whole = terms.join("");
-          top.forEach(function (r, i) {
-            var f = texts[i], s = 0, found = 0;
-            r.text = f;
-            terms.forEach(function (t) {
-              var c = TITLE_WEIGHT * count(f.nt, t) + HEADING_WEIGHT * count(f.nh, t) + count(f.nb.s, t);
-              if (c) found++;
-              s += idf(N, posts[terms.indexOf(t)].size) * bm25(c, idx.docs[r.doc][2], idx.avgLen);
-            });
-            if (f.nt.indexOf(whole) >= 0) s *= 2;
-            r.found = found;
-            r.score = s;
-          });
-          top.sort(function (a, b) { return b.found - a.found || b.score - a.score || a.doc - b.doc; });
-          return { terms: terms, results: top.slice(0, SHOWN), total: pool.length, idx: idx };
+          return rank(idx, query, terms, loose);
         });
       });
+    });
+  }
+
+  /* Pages whose title holds every term, at least nearly, one of them not whole (at most five). */
+  function nearTitles(idx, terms) {
+    if (!idx.titles) idx.titles = idx.docs.map(function (d) { return normalize(d[1]).s; });
+    var out = [];
+    for (var d = 0; d < idx.titles.length && out.length < 5; d++) {
+      var nt = idx.titles[d], near = 0, ok = terms.every(function (t) {
+        if (nt.indexOf(t) >= 0) return true;
+        if (nearTitle(nt, t) > 0) { near++; return true; }
+        return false;
+      });
+      if (ok && near) out.push(d);
+    }
+    return out;
+  }
+
+  function rank(idx, query, terms, posts) {
+    var N = idx.docs.length, scores = new Map(), matched = new Map();
+    posts.forEach(function (info) {
+      var w = idf(N, info.post.size);
+      info.post.forEach(function (tf, d) {
+        scores.set(d, (scores.get(d) || 0) + w * bm25(tf, idx.docs[d][2], idx.avgLen));
+        matched.set(d, (matched.get(d) || 0) + 1);
+      });
+    });
+    var all = [], full = [];
+    scores.forEach(function (s, d) {
+      var r = { doc: d, score: s, terms: matched.get(d) };
+      all.push(r);
+      if (r.terms === terms.length) full.push(r);
+    });
+    // every term must be found; if no page has them all, show pages with the most of them
+    var pool = full.length ? full : all;
+    pool.sort(function (a, b) { return b.terms - a.terms || b.score - a.score || a.doc - b.doc; });
+    var top = pool.slice(0, SHOWN + 5);
+    nearTitles(idx, terms).forEach(function (d) {
+      if (!top.some(function (r) { return r.doc === d; })) top.push({ doc: d, score: 0, terms: 0 });
+    });
+    return Promise.all(top.map(function (r) { return loadText(idx, r.doc); })).then(function (texts) {
+      var whole = terms.join("");
+      top.forEach(function (r, i) {
+        var f = texts[i], s = 0;
+        r.text = f;
+        r.found = 0;
+        r.exact = 0;
+        r.hits = terms.map(function (t, k) {
+          var c = textMatch(f, t, posts[k].fuzzy);
+          if (c) r.found++;
+          if (c >= 1 && (!posts[k].fuzzy || count(f.nt + " " + f.nh + " " + f.nb.s, t))) r.exact++;
+          s += idf(N, posts[k].post.size) * bm25(c, idx.docs[r.doc][2], idx.avgLen);
+          return c > 0;
+        });
+        if (f.nt.indexOf(whole) >= 0) s *= 2;
+        r.score = s;
+      });
+      // pages whose trigrams matched but whose text holds none of the terms are dropped
+      top = top.filter(function (r) { return r.found > 0; });
+      top.sort(function (a, b) { return b.found - a.found || b.score - a.score || a.doc - b.doc; });
+      return { query: query, terms: terms, results: top.slice(0, SHOWN), total: Math.max(top.length, pool.length) };
     });
   }
 
@@ -248,12 +331,18 @@
   /* Original-text ranges [start, end) of every occurrence of the terms. */
   function ranges(norm, terms) {
     var out = [];
-    terms.forEach(function (t) {
-      var i = norm.s.indexOf(t);
+    function mark(t) {
+      var i = norm.s.indexOf(t), any = false;
       while (i >= 0) {
         out.push([norm.m[i], norm.m[i + t.length - 1] + 1]);
+        any = true;
         i = norm.s.indexOf(t, i + t.length);
       }
+      return any;
+    }
+    terms.forEach(function (t) {
+      if (t.length === 1) return; // a lone digit would light up every number
+      if (!mark(t) && t.length > 3) trigrams(t).forEach(mark);
     });
     out.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
     var merged = [];
@@ -287,10 +376,16 @@
     var m = root.dataset["msg" + key] || "";
     return n === undefined ? m : m.replace("#", n.toLocaleString("th-TH"));
   }
+  /* Tell listeners (tests, bench/) which query the list now shows, and when. */
+  function rendered(query) {
+    root.dataset.renderedQuery = query;
+    root.dispatchEvent(new CustomEvent("prongsai-search:results", { bubbles: true, detail: { query: query, at: performance.now() } }));
+  }
   function render(res) {
     list.textContent = "";
     if (!res.terms.length) {
-      meta.textContent = input.value.trim() ? message("Short") : message("Placeholder");
+      meta.textContent = res.query.trim() ? message("Short") : message("Placeholder");
+      rendered(res.query);
       return;
     }
     var n = res.total || 0;
@@ -307,7 +402,7 @@
         "</article></a>";
       list.appendChild(li);
     });
-    root.dispatchEvent(new CustomEvent("prongsai-search:results", { bubbles: true, detail: { query: input.value } }));
+    rendered(res.query);
   }
 
   /* ---- wiring ---- */
@@ -317,7 +412,7 @@
     search(q).then(function (res) {
       if (mine === seq) render(res);
     }, function () {
-      if (mine === seq) { list.textContent = ""; meta.textContent = message("Error"); }
+      if (mine === seq) { list.textContent = ""; meta.textContent = message("Error"); rendered(q); }
     });
   }
   function open() {
