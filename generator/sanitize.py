@@ -257,3 +257,18 @@ def clean_html(text: str) -> str:
     if not text:
         return text
     return str(_cleaner().clean(text))  # type: ignore[attr-defined]
+
+
+def markup_of(fragment: str) -> set[str]:
+    """The tags and ``tag@attribute`` pairs in an HTML fragment (to see what cleaning removed)."""
+    from html.parser import HTMLParser
+
+    found: set[str] = set()
+
+    class _Collect(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            found.add(tag)
+            found.update(f"{tag}@{name}" for name, _ in attrs)
+
+    _Collect().feed(fragment)
+    return found

@@ -16,6 +16,7 @@ from generator.sanitize import (
     check_text,
     clean_html,
     is_internal_required_violation,
+    markup_of,
     unsafe_scheme,
 )
 
@@ -167,3 +168,52 @@ def test_script_in_a_page_never_reaches_the_site(tmp_path: Path) -> None:
     assert "ข้อความ" in html and "&lt;/title&gt;" in html
     # The theme itself is untouched: its own script and stylesheet are still there.
     assert "assets/javascripts/bundle." in html and "assets/stylesheets/main." in html
+
+
+@pytest.fixture(scope="module")
+def example_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, set[str]]]:
+    """The example site, built once while recording what the sanitizer removed from each page."""
+    from _pytest.monkeypatch import MonkeyPatch
+    from safety_helpers import copy_project, run_cli
+
+    import generator.sanitize as sanitize
+
+    removed: dict[str, set[str]] = {}
+    real = sanitize.clean_html
+
+    def recording(fragment: str) -> str:
+        clean = real(fragment)
+        lost = sanitize.markup_of(fragment) - sanitize.markup_of(clean)
+        if lost:
+            removed[fragment[:80]] = lost
+        return clean
+
+    root = copy_project(tmp_path_factory.mktemp("example") / "p")
+    mp = MonkeyPatch()
+    mp.setattr(sanitize, "clean_html", recording)
+    try:
+        rc, _, err = run_cli("--root", str(root), "build")
+    finally:
+        mp.undo()
+    assert rc == 0, err
+    return root, removed
+
+
+def test_sanitizer_keeps_the_markup_of_generated_pages(example_build: tuple[Path, dict[str, set[str]]]) -> None:
+    """The allow-list must fit what our generators and Material produce: on the example site the
+    sanitizer removes nothing. (If this fails, extend the allow-list in sanitize.py — or the
+    generator emits something unsafe.)"""
+    _, removed = example_build
+    assert removed == {}, "\n".join(f"{sorted(v)} from: {k!r}" for k, v in list(removed.items())[:10])
+
+
+def test_example_site_has_no_broken_links(example_build: tuple[Path, dict[str, set[str]]]) -> None:
+    from generator.checks.links import find_broken_links
+
+    root, _ = example_build
+    broken = find_broken_links(root / "site", "https://example.prongsai.invalid/")
+    assert broken == [], "\n".join(f"{b.page}: {b.url} ({b.reason})" for b in broken[:30])
+
+
+def test_markup_of() -> None:
+    assert markup_of('<p class="a">x<img src="y"></p>') == {"p", "p@class", "img", "img@src"}
