@@ -152,3 +152,12 @@ def test_second_municipality_builds_from_content_only(tmp_path: Path) -> None:
     href = re.search(r'href="([^"]+\.pdf)"', plan)
     assert href and (out / "administration" / "operation-plan" / unquote(href.group(1))).resolve().is_file()
     assert (out / "administration" / "operation-plan" / "index.json").is_file()
+
+
+def test_last_updated_comes_from_the_data(example: tuple[Site, dict[str, Page]]) -> None:
+    site, pages = example
+    # Complaints are reported to the end of September 2569.
+    assert "ปรับปรุงล่าสุด 30 กันยายน 2569" in pages["transparency/complaint-statistics/index.md"].body
+    # The plan's *planned* months are not updates: its newest document date is.
+    plan_docs = site.documents_for("procurement-plan")
+    assert f"ปรับปรุงล่าสุด {format_date(plan_docs[0].date)}" in pages["budget/procurement-plan/index.md"].body

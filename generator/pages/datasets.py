@@ -6,7 +6,7 @@ with :mod:`generator.export`)."""
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -79,14 +79,22 @@ def covered_fiscal_years(ds: Dataset) -> set[int]:
     return years
 
 
+def _month_end(d: date) -> date:
+    return date(d.year + (d.month == 12), d.month % 12 + 1, 1) - timedelta(days=1)
+
+
 def latest_date(ds: Dataset) -> date | None:
-    """Newest date in the data: the latest contract date or reported month."""
+    """Newest date the data covers: the latest contract date or the end of the latest reported
+    month (planned months of the procurement plan are not "updates")."""
     found: list[date] = []
+    dated = {c.key for c in ds.columns if c.type == "date"}
     for row in ds.rows:
-        found.extend(v for v in row.values() if isinstance(v, date))
+        found.extend(v for k, v in row.items() if k in dated and isinstance(v, date))
+        if isinstance(row.get(MONTH), date):
+            found.append(_month_end(row[MONTH]))
     for label in dataset_periods(ds):
         if "-" in label:
-            found.append(parse_month(thai_digits_to_arabic(label)))
+            found.append(_month_end(parse_month(thai_digits_to_arabic(label))))
     return max(found, default=None)
 
 
