@@ -223,3 +223,12 @@ def test_schemas_document_every_column() -> None:
     for schema in (PROCUREMENT, PROCUREMENT_PLAN, COMPLAINTS, SERVICE_STATISTICS):
         assert all(c.description and c.title for c in schema.columns), schema.id
         assert len({c.key for c in schema.columns}) == len(schema.columns)
+
+
+def test_excel_trailing_empty_columns_are_ignored(tmp_path: Path) -> None:
+    path = _write(tmp_path, "complaints/2569.csv", C_HEADER + ",,\n2568-10,,0,0,0,0,,,\n2568-11,โทรศัพท์,1,0,1,0,,x,\n")
+    errors = Collector(tmp_path)
+    rows = parse_csv(COMPLAINTS, path.read_text("utf-8"), path, 2569, errors)
+    assert rows is not None and len(rows) == 1  # the row with a stray value is refused...
+    (p,) = errors.errors
+    assert p.line == 3 and "8 ช่อง" in p.thai  # ...and named at its line

@@ -360,6 +360,8 @@ def parse_csv(
     except StopIteration:
         header = []
     header = [h.strip() for h in header]
+    while header and not header[-1]:  # Excel keeps empty columns someone once touched
+        header.pop()
     keys = [c.key for c in schema.columns]
     if not any(header):
         errors.add(path, 1, "", "ไฟล์ไม่มีแถวหัวตาราง",
@@ -389,6 +391,8 @@ def parse_csv(
         row_line, line = line, reader.line_num + 1
         if not any(c.strip() for c in cells):
             continue
+        while len(cells) > len(header) and not cells[-1].strip():
+            cells.pop()
         if len(cells) > len(header):
             errors.add(path, row_line, "", f"แถวนี้มี {len(cells)} ช่อง แต่หัวตารางมี {len(header)} คอลัมน์",
                        "ข้อความที่มีเครื่องหมายจุลภาค (,) ต้องอยู่ในเครื่องหมายคำพูด \"...\" หรือใช้ ; แทน",
