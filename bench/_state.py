@@ -1,0 +1,3 @@
+"""Seconds per step, filled by the timing wrappers of ``bench/child.py`` and ``bench/timed_hooks.py``."""
+
+SECONDS: dict[str, float] = {}

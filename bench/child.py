@@ -1,0 +1,116 @@
+"""One measured build, run in its own process by ``bench/run.py`` (so that peak memory is the
+build's alone): prints one JSON line with the time of every step and the peak RSS.
+
+    .venv/bin/python bench/child.py build <project> <out>     # the whole pipeline, as `prongsai build`
+    .venv/bin/python bench/child.py keep <project> <workdir>  # only write docs/ + mkdocs.yml there
+
+The steps inside ``render`` are timed by wrapping the functions it calls (write_docs, MkDocs'
+build, our safety hooks, sitemap, search index), so no timing code lives in the generator.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+from collections.abc import Callable
+from importlib import import_module
+from pathlib import Path
+from typing import Any
+
+BENCH = Path(__file__).resolve().parent
+sys.path[:0] = [str(BENCH.parent), str(BENCH)]
+
+import _state  # noqa: E402
+
+TIMED_HOOKS = str(BENCH / "timed_hooks.py")
+
+
+def _timed(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        t = time.perf_counter()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            _state.SECONDS[name] = _state.SECONDS.get(name, 0.0) + time.perf_counter() - t
+
+    return wrapper
+
+
+def _wrap(module: str, name: str, step: str) -> None:
+    mod = import_module(module)
+    setattr(mod, name, _timed(step, getattr(mod, name)))
+
+
+def _instrument() -> None:
+    # By module name (import_module), since a package may shadow a submodule with a function.
+    _wrap("generator.render.mkdocs", "write_docs", "write_docs")
+    _wrap("generator.render.mkdocs", "finalize_sitemap", "sitemap")
+    _wrap("generator.search", "index_site", "search_index")
+    _wrap("mkdocs.commands.build", "build", "mkdocs")
+    _wrap("generator.checks", "run_site_checks", "check")
+    _wrap("generator.build", "swap_in", "publish")
+    render = import_module("generator.render.mkdocs")
+    real_config = render.mkdocs_config
+    safety = str(Path(str(render.__file__)).with_name("safety_hooks.py"))
+
+    def config_with_timed_hooks(*args: Any, **kwargs: Any) -> dict[str, Any]:
+        cfg: dict[str, Any] = real_config(*args, **kwargs)
+        cfg["hooks"] = [TIMED_HOOKS if h == safety else h for h in cfg.get("hooks", [])]
+        return cfg
+
+    setattr(render, "mkdocs_config", config_with_timed_hooks)  # noqa: B010
+
+
+def run_build(project: Path, out: Path) -> dict[str, Any]:
+    _instrument()
+    from generator.build import build
+
+    t = time.perf_counter()
+    result = build(project, out=out)
+    total = time.perf_counter() - t
+    s = dict(_state.SECONDS)
+    return {
+        "total": total,
+        "validate": result.timings["validate"],
+        "generate": result.timings["generate"],
+        "render": result.timings["render"],
+        "steps": s,
+        "md_pages": len(result.pages),
+        "files": len(result.files),
+    }
+
+
+def keep_docs(project: Path, work: Path) -> dict[str, Any]:
+    """Write the generated Markdown and the MkDocs config exactly as ``render`` does, and keep them."""
+    import yaml
+
+    from generator import pages as page_generators
+    from generator.build import validate
+    from generator.render.mkdocs import _unquote_tags, mkdocs_config, write_docs
+
+    site, _ = validate(project)
+    pages, files = page_generators.generate(site)
+    docs = work / "docs"
+    write_docs(pages, files, docs)
+    cfg = mkdocs_config(site, pages, docs, work / "site")
+    safety = str(Path(str(import_module("generator.render.mkdocs").__file__)).with_name("safety_hooks.py"))
+    for name, hooks in (("mkdocs.yml", cfg["hooks"]), ("mkdocs.nohooks.yml", [h for h in cfg["hooks"] if h != safety])):
+        variant = dict(cfg, hooks=hooks)
+        text = yaml.safe_dump(variant, allow_unicode=True, sort_keys=False).replace("'!!python/name:", "!!python/name:")
+        (work / name).write_text(_unquote_tags(text), "utf-8")
+    return {"md_pages": len(pages)}
+
+
+def main() -> None:
+    mode, project, target = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
+    data = run_build(project, target) if mode == "build" else keep_docs(project, target)
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    data["max_rss_mb"] = usage.ru_maxrss / 1024
+    data["cpu"] = usage.ru_utime + usage.ru_stime
+    print("BENCH " + json.dumps(data))
+
+
+if __name__ == "__main__":
+    main()
