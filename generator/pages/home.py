@@ -44,7 +44,6 @@ def generate(site: Site) -> Iterable[Page | OutputFile]:
     org = site.organisation
     name = org.name if org else "Prongsai"
     parts = [
-        _hero(name),
         _areas(load_framework().areas),
         '<div class="pz-columns">',
         _latest_news(site),
@@ -52,7 +51,7 @@ def generate(site: Site) -> Iterable[Page | OutputFile]:
         "</div>",
         _contact(site),
     ]
-    body = '<div class="pz-home" markdown="0">\n' + "\n".join(p for p in parts if p) + "\n</div>\n"
+    body = _hero(name) + '<div class="pz-home" markdown="0">\n' + "\n".join(p for p in parts if p) + "\n</div>\n"
     yield Page(
         path="index.md",
         title=name,
@@ -67,18 +66,27 @@ def _e(text: object) -> str:
     return escape(str(text), quote=True)
 
 
+def _md(text: str) -> str:
+    """Data as plain text inside Markdown."""
+    for ch in "\\`*_[]{}<>#|":
+        text = text.replace(ch, "\\" + ch)
+    return text
+
+
 def _hero(name: str) -> str:
+    # The title is a Markdown heading (md_in_html) so that it is in the page's table of contents:
+    # Material's "skip to content" link points at the first entry there.
     # The search box opens the site search in the header (partials/search.html) through
     # portal.js; without script it is hidden (the header's search needs script anyway).
     return (
-        '<div class="pz-hero">'
-        f'<h1 id="top-title">{_e(name)}</h1>'
-        f'<p class="pz-hero__lead">{_e(LEAD.format(name=name))}</p>'
-        '<a class="pz-search" href="#__search" role="button" data-pz-open-search>'
+        '<div class="pz-hero" markdown="1">\n\n'
+        f"# {_md(name)} {{ #title }}\n\n"
+        f'<p class="pz-hero__lead">{_e(LEAD.format(name=name))}</p>\n'
+        '<p><a class="pz-search" href="#__search" role="button" data-pz-open-search>'
         '<span class="pz-icon pz-icon--search" aria-hidden="true"></span>'
         '<span class="pz-search__text">ค้นหาข้อมูลและเอกสาร</span>'
-        "</a>"
-        "</div>"
+        "</a></p>\n\n"
+        "</div>\n\n"
     )
 
 

@@ -90,6 +90,9 @@ def theme_colours(colours: dict[str, str] | None) -> dict[str, str]:
     white = (255, 255, 255)
     light_bg = (243, 246, 249)  # the page's tinted panels (cards, footer)
     header_text = readable_on(primary)
+    if contrast(header_text, primary) < AA:  # a mid-tone: neither black nor white reads on it
+        primary = darken_until(primary, white)
+        header_text = white
     link = darken_until(primary, light_bg)
     return {
         "primary": to_hex(primary),

@@ -8,7 +8,7 @@
 - ``page``: a fresh page at 1280 px;
 - ``url_of(page_type_id)``: the URL of a kind of page, or ``pytest.skip`` with the reason.
 
-Every test in this folder is marked ``browser`` automatically.
+Every test here that uses the browser is marked ``browser`` automatically.
 """
 
 from __future__ import annotations
@@ -28,7 +28,8 @@ HERE = Path(__file__).resolve().parent
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
-        if HERE in Path(str(item.fspath)).resolve().parents:
+        uses_browser = "browser" in getattr(item, "fixturenames", ())
+        if uses_browser and HERE in Path(str(item.fspath)).resolve().parents:
             item.add_marker(pytest.mark.browser)
 
 
