@@ -10,10 +10,10 @@ from typing import Any
 
 import jinja2
 import pytest
+from harness import ROOT
+
 from generator.render.theme import contrast, footer_links, parse_hex, tel_href, theme_colours
 from generator.thai import month_names
-
-from harness import ROOT
 
 MATERIAL = Path(__import__("material").__file__).parent / "templates"
 MONTHS = "|".join(month_names().values())
