@@ -11,6 +11,7 @@ A case file::
       content/a.pdf: {pdf: true}                       # a small real PDF
       content/b.md: {text: "...", encoding: cp874, bom: false, crlf: false}
       content/big.pdf: {pdf: true, size_kb: 40}
+      content/c.pdf: {pdf_text: "page one\fpage two"}        # a PDF with text (pages split by \f)
     symlink: {content/documents/x/link.pdf: "{outside}/secret.pdf"}
     settings: {max_attachment_mb: 0.01}               # merged into content/site.yml portal:
     replace: {content/site.yml: [["2569", "2025"]]}   # edit an example file (old must exist)
@@ -20,6 +21,7 @@ A case file::
     expect:
       ok: true                  # must work; nothing reported about the planted files
       site_files: [files/documents/...]   # with a build: these exist in site/
+      site_never_contains: ["<script>alert(1)"]   # no HTML file of the built site has this
     # or
     expect:
       errors:
@@ -84,7 +86,16 @@ def _write(path: Path, spec: Any) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     if isinstance(spec, str):
         spec = {"text": spec}
-    if spec.get("pdf"):
+    if spec.get("pdf_text"):  # a text PDF (fpdf2, a dev dependency): what pypdf reads back
+        from fpdf import FPDF
+
+        pdf = FPDF()
+        pdf.set_font("helvetica", size=12)
+        for page in str(spec["pdf_text"]).split("\f"):
+            pdf.add_page()
+            pdf.multi_cell(w=0, text=page)
+        data = bytes(pdf.output())
+    elif spec.get("pdf"):
         data = PDF
         if spec.get("size_kb"):
             data = data + b"%" + b"0" * (int(spec["size_kb"]) * 1024) + b"\n"
@@ -153,6 +164,12 @@ def test_bad_input_case(case_file: Path, tmp_path: Path) -> None:
     rc, out, err = run_cli("--root", str(root), *command)
     reported = parse_problems(err)
     expect = case["expect"]
+    for marker in expect.get("site_never_contains") or []:  # whatever the exit code
+        leaks = [p.relative_to(root).as_posix() for p in (root / "site").rglob("*.html")
+                 if marker in p.read_text("utf-8")] if (root / "site").is_dir() else []
+        assert leaks == [], f"{marker!r} reached {leaks}"
+    if expect.get("site_never_contains") and not expect.get("ok") and not expect.get("errors"):
+        return
     if expect.get("ok"):
         about_planted = [r for r in reported if r.path in planted]
         assert rc == 0 or not about_planted, err

@@ -158,11 +158,13 @@ def test_script_in_a_page_never_reaches_the_site(tmp_path: Path) -> None:
     )
     pages = [
         Page("index.md", "หน้าแรก", "# หน้าแรก\n\n[ประกาศ](news/index.md)\n", nav=True),
-        Page("news/index.md", "</title><script>alert('x4')</script>", body),
+        Page("news/index.md", "</title><script>alert('x4')</script>", body,
+             description="\"><script>alert('x5')</script>"),
     ]
     out = _render(tmp_path, pages)
     html = (out / "news" / "index.html").read_text("utf-8")
-    for marker in ("alert('x1')", "alert('x2')", "alert('x3')", "<script>alert('x4')", "evil.example",
+    for marker in ("alert('x1')", "alert('x2')", "alert('x3')", "<script>alert('x4')", "<script>alert('x5')",
+                   "evil.example",
                    "onerror"):
         assert marker not in html, marker
     assert "ข้อความ" in html and "&lt;/title&gt;" in html

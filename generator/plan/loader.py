@@ -26,7 +26,7 @@ from ..catalog.placeholders import PLACEHOLDER_RE, fill, find_placeholders
 from ..dates import DateError, parse_date, parse_fiscal_year
 from ..errors import Collector
 from ..model import SourceRef
-from ..sanitize import check_markdown
+from ..sanitize import check_internal_url, check_markdown
 from ..sources import LDict, LList, iter_files, load_yaml
 from ..thai import fiscal_year, format_baht, format_number, parse_amount
 from .model import NO_BUDGET, PLAN_YEARS, RESERVED_IDS, STATUSES, Evidence, Plan, PlanProject, Update
@@ -551,11 +551,19 @@ def _load_evidence(ctx: _Ctx, raw: Any, line: int, field: str) -> tuple[Evidence
 
 
 def _evidence_file(ctx: _Ctx, file: str, line: int, title: str) -> Evidence | None:
+    if "://" in file:  # a link where the ITA wants a file on the portal (issue #8)
+        check_internal_url(file, ctx.path, line, "file", ctx.errors)
+        return None
     rel = file.replace("\\", "/").lstrip("/")
     for prefix in ("content/plan/", "plan/"):
         if rel.startswith(prefix) and not (ctx.folder / rel).exists():
             rel = rel[len(prefix):]
     path = ctx.folder / rel
+    if path.is_file() and not path.resolve().is_relative_to(ctx.folder.resolve()):  # a symlink out (#8)
+        ctx.add(line, "file", f"ไฟล์หลักฐาน “{file}” อยู่นอกโฟลเดอร์ content/plan/ (เป็นทางลัดที่ชี้ออกไปข้างนอก)",
+                "คัดลอกไฟล์จริงมาไว้ในโฟลเดอร์ content/plan/evidence/ แล้วเขียนชื่อไฟล์ให้ตรง",
+                f"evidence file {file!r} resolves outside content/plan/ (symlink)")
+        return None
     if ".." in Path(rel).parts or not path.is_file():
         near = [p.relative_to(ctx.folder).as_posix() for p in iter_files(path.parent, path.suffix.lower() or ".pdf")] \
             if path.parent.is_dir() and ".." not in Path(rel).parts else []

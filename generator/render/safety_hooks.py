@@ -1,10 +1,11 @@
 """MkDocs hooks (registered by ``render/mkdocs.py``): the render-time defence against script
 from content (issue #8).
 
-- ``on_page_markdown``: a page title is printed by the theme without escaping (Material's
-  ``<title>{{ page.meta.title }}``), so it is HTML-escaped here.
-- ``on_page_content``: the HTML made of each page's Markdown goes through
-  :func:`generator.sanitize.clean_html` (nh3) before the theme wraps it.
+MkDocs renders its templates with Jinja *autoescape off*, and Material prints
+``page.meta.title`` and ``page.meta.description`` (and our footer prints the organisation's
+address, phone, ...) as they are. So everything staff wrote that reaches a template is
+HTML-escaped here, once; and the HTML made of each page's Markdown goes through
+:func:`generator.sanitize.clean_html` (nh3) before the theme wraps it.
 """
 
 from __future__ import annotations
@@ -14,11 +15,32 @@ from typing import Any
 
 from generator.sanitize import clean_html
 
+# Front-matter fields the theme prints (the rest, e.g. "hide", "template", are not text).
+_TEXT_META = ("title", "description")
+
+
+def _escape(value: Any) -> Any:
+    if isinstance(value, str):
+        return html.escape(value, quote=True)
+    if isinstance(value, dict):
+        return {k: _escape(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_escape(v) for v in value)
+    return value
+
+
+def on_config(config: Any) -> Any:
+    config["site_name"] = _escape(config["site_name"])
+    extra = config.get("extra")
+    if extra is not None and "portal" in extra:
+        extra["portal"] = _escape(extra["portal"])
+    return config
+
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
-    title = page.meta.get("title")
-    if isinstance(title, str):
-        page.meta["title"] = html.escape(title, quote=False)
+    for key in _TEXT_META:
+        if isinstance(page.meta.get(key), str):
+            page.meta[key] = _escape(page.meta[key])
     return markdown
 
 
