@@ -26,8 +26,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "browser"))
 
-from harness import build_example, launch_browser, serve  # noqa: E402
-from search_driver import existing, foreign_requests, load_queries, open_box, run_queries, type_query  # noqa: E402
+from harness import build_example, launch_browser, serve
+from search_driver import existing, foreign_requests, load_queries, open_box, run_queries, type_query
 
 PHONE = {"width": 390, "height": 844}
 COLD_QUERIES = ("ผลประโยชน์ทับซ้อน", "จัดซื้อจัดจ้าง", "ร้องเรียน", "E-Service", "ประมวลจริยธรรม", "มิติที่ 2")

@@ -32,6 +32,9 @@ TITLE_WEIGHT, HEADING_WEIGHT = 8, 3
 MAX_WEIGHT = 4095
 # Aim for shards of about this many bytes: a query reads one shard per distinct key prefix.
 SHARD_TARGET_BYTES = 8_000
+# Page text kept for snippets and checking matches (the index itself covers all of it): a long
+# table page would otherwise cost a phone tens of kilobytes per search.
+MAX_TEXT = 12_000
 
 
 @dataclass
@@ -86,7 +89,10 @@ def build_index(pages: list[PageText]) -> dict[str, str]:
         for key, weight in counts.items():
             postings.setdefault(key, []).append((doc, min(weight, MAX_WEIGHT)))
         docs.append([page.url, page.title, length])
-        files[f"f/{doc}.json"] = _dumps({"b": page.body, "h": page.headings, "t": page.title, "u": page.url})
+        text: dict[str, object] = {"b": page.body[:MAX_TEXT], "h": page.headings, "t": page.title, "u": page.url}
+        if len(page.body) > MAX_TEXT:
+            text["cut"] = True
+        files[f"f/{doc}.json"] = _dumps(text)
     raw_size = sum(len(k) * 3 + 8 * len(v) for k, v in postings.items())
     shards = 16
     while shards < 4096 and raw_size / shards > SHARD_TARGET_BYTES:

@@ -234,20 +234,26 @@
   function idf(n, df) {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
+  /* Occurrences of a term; a lone letter or digit counts only standing alone ("2", not "2569"). */
   function count(hay, needle) {
-    var c = 0, i = hay.indexOf(needle);
-    while (i >= 0) { c++; i = hay.indexOf(needle, i + needle.length); }
+    var c = 0, i = hay.indexOf(needle), alone = needle.length === 1;
+    while (i >= 0) {
+      if (!alone || (!/[a-z0-9]/.test(hay.charAt(i - 1)) && !/[a-z0-9]/.test(hay.charAt(i + 1)))) c++;
+      i = hay.indexOf(needle, i + needle.length);
+    }
     return c;
   }
 
   /* Rank candidates from the index, then check the top ones against their text: a page whose
    * trigrams match but whose text lacks a term drops down; a title holding the whole query rises. */
-  function search(query) {
+  var STALE = new Error("stale"); // a newer query came in: stop before fetching page texts
+
+  function search(query, stale) {
     var terms = queryTerms(query);
     if (!terms.length) return Promise.resolve({ query: query, terms: terms, results: [], total: 0 });
     return loadDocs().then(function (idx) {
       return Promise.all(terms.map(function (t) { return termPostings(idx, t); })).then(function (posts) {
-        return rank(idx, query, terms, posts).then(function (res) {
+        return rank(idx, query, terms, posts, stale).then(function (res) {
           // a term whose trigrams all occur, but never together (or nowhere), is matched loosely
           var exact = res.results.some(function (r) { return r.exact === terms.length; });
           if (exact || !posts.some(function (p) { return p.loose; })) return res;
@@ -255,7 +261,7 @@
             var verified = res.results.some(function (r) { return r.hits[posts.indexOf(p)]; });
             return p.loose && (!p.post.size || !verified) ? p.loose : p;
           });
-          return rank(idx, query, terms, loose);
+          return rank(idx, query, terms, loose, stale);
         });
       });
     });
@@ -276,7 +282,7 @@
     return out;
   }
 
-  function rank(idx, query, terms, posts) {
+  function rank(idx, query, terms, posts, stale) {
     var N = idx.docs.length, scores = new Map(), matched = new Map();
     posts.forEach(function (info) {
       var w = idf(N, info.post.size);
@@ -294,12 +300,13 @@
     // every term must be found; if no page has them all, show pages with the most of them
     var pool = full.length ? full : all;
     pool.sort(function (a, b) { return b.terms - a.terms || b.score - a.score || a.doc - b.doc; });
-    var top = pool.slice(0, SHOWN + 5);
+    var top = pool.slice(0, SHOWN);
     nearTitles(idx, terms).forEach(function (d) {
       if (!top.some(function (r) { return r.doc === d; })) top.push({ doc: d, score: 0, terms: 0 });
     });
+    if (stale && stale()) return Promise.reject(STALE);
     return Promise.all(top.map(function (r) { return loadText(idx, r.doc); })).then(function (texts) {
-      var whole = terms.join("");
+      var phrases = [terms.join(""), terms.join(" ")];
       top.forEach(function (r, i) {
         var f = texts[i], s = 0;
         r.text = f;
@@ -307,12 +314,16 @@
         r.exact = 0;
         r.hits = terms.map(function (t, k) {
           var c = textMatch(f, t, posts[k].fuzzy);
+          // a very long page's text is cut in the index files: trust the index past the cut
+          if (!c && f.cut) c = posts[k].post.get(r.doc) || 0;
           if (c) r.found++;
           if (c >= 1 && (!posts[k].fuzzy || count(f.nt + " " + f.nh + " " + f.nb.s, t))) r.exact++;
           s += idf(N, posts[k].post.size) * bm25(c, idx.docs[r.doc][2], idx.avgLen);
           return c > 0;
         });
-        if (f.nt.indexOf(whole) >= 0) s *= 2;
+        // the query as typed, whole, in the title: "มิติที่ 2" is the page so named
+        if (terms.length > 1 && phrases.some(function (ph) { return f.nt.indexOf(ph) >= 0; })) s *= 2;
+        else if (terms.length === 1 && f.nt === terms[0]) s *= 1.5;
         r.score = s;
       });
       // pages whose trigrams matched but whose text holds none of the terms are dropped
@@ -409,9 +420,10 @@
   var seq = 0, timer = 0;
   function run() {
     var mine = ++seq, q = input.value;
-    search(q).then(function (res) {
+    search(q, function () { return mine !== seq; }).then(function (res) {
       if (mine === seq) render(res);
-    }, function () {
+    }, function (err) {
+      if (err === STALE) return;
       if (mine === seq) { list.textContent = ""; meta.textContent = message("Error"); rendered(q); }
     });
   }
