@@ -101,7 +101,7 @@ def theme_colours(colours: dict[str, str] | None) -> dict[str, str]:
         "on_primary": to_hex(header_text),
         "link": to_hex(link),
         "accent": to_hex(darken_until(accent, light_bg)),
-        "focus": "#ffbf47",  # GOV.UK's focus yellow: visible on any background, with black text
+        "focus": "#ffdd00",  # GOV.UK's focus yellow: with black, visible on any background
     }
 
 

@@ -171,4 +171,5 @@ def test_print_hides_navigation_and_shows_attachment_addresses(
     assert not result["header"] and not result["sidebar"]
     assert result["content"] and result["banner"]  # fictional data says so on paper too
     assert result["abs"] and result["abs"].startswith("http"), "no attachment link on the register page"
+    assert "%E0" not in result["abs"], "Thai file names should print readably"
     assert result["abs"] in result["after"]

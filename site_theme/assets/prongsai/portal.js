@@ -33,7 +33,9 @@
       var a = links[i];
       var outside = a.host && a.host !== location.host;
       if (outside || FILE.test(a.pathname) || a.hasAttribute("download")) {
-        a.setAttribute("data-print-url", a.href);
+        var address = a.href;
+        try { address = decodeURI(address); } catch (e) { /* keep it encoded */ }
+        a.setAttribute("data-print-url", address); /* Thai file names readable on paper */
       }
     }
   }
