@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import html
 import os
+import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote, urlsplit
 
 from ..errors import Problem
 
@@ -47,7 +48,8 @@ def _strip(text: str) -> str:
 
 
 def _ids(text: str) -> set[str]:
-    return {html.unescape(next(g for g in m.groups() if g is not None)) for m in _ID.finditer(text)}
+    values = (next(g for g in m.groups() if g is not None) for m in _ID.finditer(text))
+    return {html.unescape(v) if "&" in v else v for v in values}
 
 
 class _Site:
@@ -75,23 +77,30 @@ class _Site:
 
     def target(self, page: str, url: str) -> tuple[str | None, str, bool]:
         """(site-relative file the link points to or None if off-site, fragment, is_internal)."""
-        parts = urlsplit(url)
-        if parts.scheme or url.startswith("//"):
+        if url.startswith("//") or _SCHEME.match(url):
+            parts = urlsplit(url)
             if parts.scheme.lower() not in ("http", "https") or (parts.hostname or "").lower() != self.host:
                 return None, "", False
-            path = urljoin("/", parts.path or "/")
-        else:
-            path = urljoin(self.base + page, parts.path) if parts.path else self.base + page
+            path, fragment = parts.path or "/", parts.fragment
+        else:  # the common case, without urllib: relative or root-relative
+            path, _, fragment = url.partition("#")
+            path = path.partition("?")[0]
+            if not path:
+                path = self.base + page
+            elif not path.startswith("/"):
+                path = self.base + page.rpartition("/")[0] + "/" + path
+        directory = path.endswith("/") or path.rpartition("/")[2] in (".", "..")
+        path = posixpath.normpath(path) + ("/" if directory else "")
+        path = path.replace("//", "/")
         if not path.startswith(self.base) and path + "/" != self.base:
-            return "\0outside", parts.fragment, True
+            return "\0outside", fragment, True
         rel = unquote(path[len(self.base):]) if path.startswith(self.base) else ""
         rel = rel.lstrip("/")
         if rel == "" or rel.endswith("/"):
             rel += "index.html"
         elif rel in self.dirs:
             rel += "/index.html"
-        return rel, unquote(parts.fragment), True
-
+        return rel, unquote(fragment), True
 
 def find_broken_links(built: Path, site_url: str = "") -> list[BrokenLink]:
     """Every internal link in ``built`` whose page, file or anchor does not exist."""
