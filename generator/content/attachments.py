@@ -10,6 +10,7 @@ with spaces give valid, readable URLs.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path, PurePosixPath
 
 from ..errors import Collector
@@ -60,6 +61,7 @@ class AttachmentResolver:
         self.errors = errors
         self._url_owner: dict[str, str] = {}  # published URL -> content-relative path
         self.used: set[Path] = set()  # resolved paths of every referenced file
+        self.used_as_written: set[str] = set()  # the same, unresolved (cheap to compare)
 
     def resolve(
         self,
@@ -128,7 +130,11 @@ class AttachmentResolver:
                 f"{field}: {rel!r} and {owner!r} publish to the same URL {url}")
             return None
         self.used.add(real)
+        self.used_as_written.add(os.path.normpath(candidate))
         return Attachment(path=rel, title=title.strip() or Path(ref).stem, size=size, url=url)
+
+    def is_used(self, path: Path) -> bool:
+        return os.path.normpath(path) in self.used_as_written or path.resolve() in self.used
 
     @staticmethod
     def _closest(candidate: Path) -> str:

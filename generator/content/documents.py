@@ -64,10 +64,10 @@ def load_documents(content: Path, resolver: AttachmentResolver, errors: Collecto
         doc = load_document(path, item_id, resolver, errors)
         if doc is None:
             continue
-        first = seen.setdefault((item_id, doc.id), errors.rel(path))
-        if first != errors.rel(path):
+        first = seen.setdefault((item_id, doc.id), fm.rel_path(errors, path))
+        if first != fm.rel_path(errors, path):
             # Reported on both files: either may be the one to rename.
-            for here, other in ((errors.rel(path), first), (first, errors.rel(path))):
+            for here, other in ((fm.rel_path(errors, path), first), (first, fm.rel_path(errors, path))):
                 errors.add(here, 0, "", f"ชื่อไฟล์ซ้ำกับ “{other}” ในหัวข้อเดียวกัน (ได้ที่อยู่เว็บเดียวกัน: {doc.id})",
                            "เปลี่ยนชื่อไฟล์ใดไฟล์หนึ่ง เช่น เติมวันที่หรือลำดับต่อท้าย",
                            f"duplicate document id {doc.id!r} in item {item_id!r}: {here} and {other}")
@@ -83,7 +83,7 @@ def _warn_unreferenced(folder: Path, resolver: AttachmentResolver, errors: Colle
         return
     for path in sorted(folder.rglob("*")):
         if path.is_file() and path.suffix.lower() != ".md" and not path.name.startswith(".") \
-                and path.resolve() not in resolver.used:
+                and not resolver.is_used(path):
             errors.add(path, 0, "", "ไม่มีเอกสารใดอ้างถึงไฟล์นี้ จึงไม่ปรากฏบนเว็บไซต์",
                        "เพิ่มชื่อไฟล์นี้ในช่อง files: ของเอกสาร หรือลบไฟล์ถ้าไม่ใช้แล้ว",
                        "attachment not referenced by any document", severity="warning")
@@ -122,5 +122,5 @@ def load_document(path: Path, item_id: str, resolver: AttachmentResolver, errors
         body_md=body.strip() + "\n" if body.strip() else "",
         link=link,
         summary=summary,
-        source=SourceRef(errors.rel(path), 1),
+        source=SourceRef(fm.rel_path(errors, path), 1),
     )

@@ -49,9 +49,9 @@ def load_news(content: Path, resolver: AttachmentResolver, errors: Collector) ->
         item = load_news_item(path, resolver, errors)
         if item is None:
             continue
-        first = seen.setdefault(item.id, errors.rel(path))
-        if first != errors.rel(path):
-            for here, other in ((errors.rel(path), first), (first, errors.rel(path))):
+        first = seen.setdefault(item.id, fm.rel_path(errors, path))
+        if first != fm.rel_path(errors, path):
+            for here, other in ((fm.rel_path(errors, path), first), (first, fm.rel_path(errors, path))):
                 errors.add(here, 0, "", f"ชื่อไฟล์ข่าวซ้ำกับ “{other}” (ได้ที่อยู่เว็บเดียวกัน: {item.id})",
                            "เปลี่ยนชื่อไฟล์ใดไฟล์หนึ่ง", f"duplicate news id {item.id!r}: {here} and {other}")
             continue
@@ -109,5 +109,5 @@ def load_news_item(path: Path, resolver: AttachmentResolver, errors: Collector) 
         image=image,
         image_alt=image_alt,
         attachments=files,
-        source=SourceRef(errors.rel(path), 1),
+        source=SourceRef(fm.rel_path(errors, path), 1),
     )
