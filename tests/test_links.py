@@ -68,18 +68,21 @@ def test_site_under_a_sub_path(tmp_path: Path) -> None:
 
 
 def _project_with_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pages: list[Page]) -> Path:
+    """The example project, whose generated site also gets ``pages`` (under zz-test/)."""
     root = copy_project(tmp_path / "p")
+    real = build_module.page_generators.generate
 
     def generate(site: Site) -> tuple[list[Page], list[OutputFile]]:
-        return pages, [OutputFile("files/ok.pdf", data=b"%PDF-1.4")]
+        real_pages, files = real(site)
+        return real_pages + pages, [*files, OutputFile("zz-test/ok.pdf", data=b"%PDF-1.4")]
 
     monkeypatch.setattr(build_module.page_generators, "generate", generate)
     return root
 
 
 BROKEN = [
-    Page("index.md", "หน้าแรก", "# หน้าแรก\n\n[ข่าว](news/index.md) [ไฟล์](files/ok.pdf)\n", nav=True),
-    Page("news/index.md", "ข่าว", "# ข่าว\n\n[หน้าที่ไม่มี](../../nowhere/)\n[ไฟล์หาย](../files/lost.pdf)\n"),
+    Page("zz-test/index.md", "ทดสอบ", "# ทดสอบ\n\n[ข่าว](news/index.md) [ไฟล์](ok.pdf)\n"),
+    Page("zz-test/news/index.md", "ข่าว", "# ข่าว\n\n[หน้าที่ไม่มี](../../nowhere/)\n[ไฟล์หาย](../lost.pdf)\n"),
 ]
 
 
@@ -91,8 +94,8 @@ def test_strict_build_fails_on_a_broken_link_and_keeps_the_old_site(
     before = hash_tree(root / "site")
     rc, _, err = run_cli("--root", str(root), "build", "--strict")
     assert rc == 1
-    assert "site/news/index.html" in err and "ไม่มีอยู่" in err and "broken internal link" in err
-    assert "files/lost.pdf" in err
+    assert "site/zz-test/news/index.html" in err and "ไม่มีอยู่" in err and "broken internal link" in err
+    assert "../lost.pdf" in err and "../../nowhere/" in err
     assert hash_tree(root / "site") == before
     assert sorted(p.name for p in root.iterdir()) == ["build", "catalog", "content", "mkdocs.yml", "site"]
 
@@ -101,12 +104,13 @@ def test_plain_build_warns_and_publishes(tmp_path: Path, monkeypatch: pytest.Mon
     root = _project_with_pages(tmp_path, monkeypatch, BROKEN)
     rc, _, err = run_cli("--root", str(root), "build")
     assert rc == 0
-    assert "คำเตือน 2 รายการ" in err and "broken internal link" in err
-    assert (root / "site" / "news" / "index.html").is_file()
+    assert "คำเตือน" in err and "broken internal link: ../lost.pdf" in err
+    assert (root / "site" / "zz-test" / "news" / "index.html").is_file()
 
 
 def test_good_pages_have_no_broken_links(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    good = [BROKEN[0], Page("news/index.md", "ข่าว", "# ข่าว\n\n## ส่วนที่หนึ่ง {#one}\n\n[ขึ้น](#one) [กลับ](../index.md)\n")]
+    good = [BROKEN[0], Page("zz-test/news/index.md", "ข่าว",
+                            "# ข่าว\n\n## ส่วนที่หนึ่ง {#one}\n\n[ขึ้น](#one) [กลับ](../index.md) [ไฟล์](../ok.pdf)\n")]
     root = _project_with_pages(tmp_path, monkeypatch, good)
     rc, _, err = run_cli("--root", str(root), "build", "--strict")
     assert rc == 0, err
