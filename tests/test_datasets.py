@@ -61,7 +61,7 @@ def test_example_has_every_dataset_for_both_fiscal_years(example: dict) -> None:
 
 def test_typed_values_from_staff_spellings(tmp_path: Path) -> None:
     path = _write(tmp_path, "procurement/2568-10.csv", P_HEADER + "\n"
-                  'ซื้อวัสดุ,"๑๒,๕๐๐",12500 บาท,e-market,ร้านเอ 12000,ร้านเอ,"12,000.50",ราคาต่ำสุด,1/2569,๑๕ ต.ค. ๒๕๖๘\n')
+                  'ซื้อวัสดุ,"๑๒,๕๐๐",฿12500,e-market,ร้านเอ 12000,ร้านเอ,"12,000.50",ราคาต่ำสุด,1/2569,๑๕ ต.ค. ๒๕๖๘\n')
     errors = Collector(tmp_path)
     rows = parse_csv(PROCUREMENT, path.read_text("utf-8"), path, date(2025, 10, 1), errors)
     assert not errors.problems

@@ -232,7 +232,7 @@ def parse_value(col: Column, raw: str, choices: tuple[str, ...] | None = None) -
     """Typed value of one non-empty cell; raises ValueProblem with a Thai message and fix."""
     if col.type == "money":
         try:
-            return parse_amount(raw)
+            return parse_amount(raw.replace("฿", ""))
         except ValueError as exc:
             raise ValueProblem(f"“{raw}” ไม่ใช่จำนวนเงินที่ถูกต้อง ({exc})",
                                "เขียนเป็นตัวเลข เช่น 125000 หรือ 125,000.50 (ไม่ต้องใส่ บาท)",
