@@ -19,6 +19,7 @@ from .errors import Collector
 from .model import OutputFile, Page, Site
 from .publish import swap_in
 from .render import render
+from .render.mkdocs import render_preview
 
 
 @dataclass
@@ -51,7 +52,8 @@ def build(
     """Build the portal of the project at ``root`` into ``out`` (default ``root/site``).
 
     ``site_url`` overrides the configured address (the live preview serves on localhost);
-    ``preview`` marks a build for ``prongsai serve``.
+    ``preview`` is a build for ``prongsai serve``: rendered in place into ``out``, again only
+    the pages that changed, without the post-render checks (``render.mkdocs.render_preview``).
     """
     root = root.resolve()
     out = (out or root / "site").resolve()
@@ -69,6 +71,12 @@ def build(
 
     work_root = root / "build"
     work_root.mkdir(exist_ok=True)
+    if preview:  # in place, only what changed; no link check (see render_preview)
+        t = time.perf_counter()
+        (work_root / "preview-work").mkdir(exist_ok=True)
+        render_preview(site, pages, files, out, work_root / "preview-work")
+        timings["render"] = time.perf_counter() - t
+        return BuildResult(site, pages, files, out, timings)
     work = Path(tempfile.mkdtemp(prefix="work-", dir=work_root))
     out.parent.mkdir(parents=True, exist_ok=True)
     new_site = Path(tempfile.mkdtemp(prefix=out.name + ".new-", dir=out.parent))

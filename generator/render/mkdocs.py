@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import shutil
 import warnings
 from pathlib import Path
@@ -25,6 +26,35 @@ def _theme_dir() -> Path:
 THEME_DIR = _theme_dir()
 
 
+def page_source(page: Page) -> str:
+    """The Markdown file MkDocs reads for ``page``: front matter, then the body.
+
+    The front matter is written as JSON, which YAML reads as the same mapping (and which is much
+    faster to write than YAML). ``search.exclude`` keeps each page out of Material's own search
+    index: only its header box is used (our index is ``generator/search``), and indexing every
+    page cost a tenth of MkDocs' render time (bench/run.py).
+    """
+    meta: dict[str, Any] = {"title": page.title, "search": {"exclude": True}}
+    if page.description:
+        meta["description"] = page.description
+    if page.hide:
+        meta["hide"] = list(page.hide)
+    if page.template:
+        meta["template"] = page.template
+    front = _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(meta, ensure_ascii=False, sort_keys=True))
+    return f"---\n{front}\n---\n\n{page.body}"
+
+
+# Characters YAML does not accept raw (or reads as line breaks): escaped as in JSON.
+_YAML_UNSAFE = re.compile("[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def twin_source(page: Page) -> str | None:
+    if page.twin is None:
+        return None
+    return json.dumps(page.twin, ensure_ascii=False, indent=1, sort_keys=True, default=str)
+
+
 def write_docs(pages: list[Page], files: list[OutputFile], docs: Path) -> None:
     """Write pages (with front matter) and their JSON twins into a fresh docs folder."""
     if docs.exists():
@@ -33,21 +63,10 @@ def write_docs(pages: list[Page], files: list[OutputFile], docs: Path) -> None:
     for page in pages:
         target = docs / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
-        meta: dict[str, Any] = {"title": page.title}
-        if page.description:
-            meta["description"] = page.description
-        if page.hide:
-            meta["hide"] = list(page.hide)
-        if page.template:
-            meta["template"] = page.template
-        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)
-        target.write_text(f"---\n{front}---\n\n{page.body}", encoding="utf-8")
-        if page.twin is not None:
-            twin = target.with_suffix(".json")
-            twin.write_text(
-                json.dumps(page.twin, ensure_ascii=False, indent=1, sort_keys=True, default=str),
-                encoding="utf-8",
-            )
+        target.write_text(page_source(page), encoding="utf-8")
+        twin = twin_source(page)
+        if twin is not None:
+            target.with_suffix(".json").write_text(twin, encoding="utf-8")
     for f in files:
         target = docs / f.path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -140,11 +159,7 @@ def render(
 
     docs = work / "docs"
     write_docs(pages, files, docs)
-    cfg_dict = mkdocs_config(site, pages, docs, out)
-    cfg_file = work / "mkdocs.generated.yml"
-    cfg_file.write_text(yaml.safe_dump(cfg_dict, allow_unicode=True, sort_keys=False), "utf-8")
-    cfg_text = cfg_file.read_text("utf-8").replace("'!!python/name:", "!!python/name:")
-    cfg_file.write_text(_unquote_tags(cfg_text), "utf-8")
+    cfg_file = _write_config(site, pages, docs, out, work)
     _quiet_mkdocs()
     config = load_config(config_file=str(cfg_file), strict=strict)
     build(config)
@@ -153,6 +168,86 @@ def render(
 
     index_site(out)  # Thai search index (search-index/), read by site_theme/assets/search/
     return out
+
+
+def render_preview(site: Site, pages: list[Page], files: list[OutputFile], out: Path, work: Path) -> bool:
+    """Live preview (``prongsai serve``): render into ``out`` in place, again only what changed.
+
+    ``work`` persists between calls: only files whose bytes changed are rewritten in its docs
+    folder, and MkDocs builds with ``dirty=True``, which renders a page again only when its
+    Markdown is newer than its HTML. A full build happens the first time, when the MkDocs
+    configuration changed (navigation, organisation, build date) and when a page or file went
+    away. Left out of preview builds: the sitemap clean-up, and the search index after a full
+    build (the search box finds pages as they were at the last full build). Returns True for a
+    full build.
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    removed = sync_docs(pages, files, work / "docs")
+    cfg_file = work / "mkdocs.generated.yml"
+    before = cfg_file.read_text("utf-8") if cfg_file.exists() else None
+    _write_config(site, pages, work / "docs", out, work)
+    full = removed or before != cfg_file.read_text("utf-8") or not (out / "index.html").exists()
+    _quiet_mkdocs()
+    logging.getLogger("mkdocs.commands.build").addFilter(_no_dirty_warning)
+    build(load_config(config_file=str(cfg_file)), dirty=not full)
+    if full:
+        from ..search import index_site
+
+        index_site(out)
+    return full
+
+
+def sync_docs(pages: list[Page], files: list[OutputFile], docs: Path) -> bool:
+    """Make ``docs`` hold what :func:`write_docs` would write, touching only files that changed
+    (so that their modification time tells MkDocs what to render again). Returns True when files
+    had to be removed."""
+    wanted: set[Path] = set()
+
+    def put(target: Path, data: bytes) -> None:
+        wanted.add(target)
+        try:
+            if target.read_bytes() == data:
+                return
+        except FileNotFoundError:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+    for page in pages:
+        put(docs / page.path, page_source(page).encode("utf-8"))
+        twin = twin_source(page)
+        if twin is not None:
+            put((docs / page.path).with_suffix(".json"), twin.encode("utf-8"))
+    for f in files:
+        target = docs / f.path
+        if f.data is not None:
+            put(target, f.data)
+        elif f.source is not None:
+            wanted.add(target)
+            src = f.source.stat()
+            old = target.stat() if target.exists() else None
+            if old is None or (old.st_size, old.st_mtime_ns) != (src.st_size, src.st_mtime_ns):
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(f.source, target)  # keeps the source's time: compared next time
+    stale = [p for p in docs.rglob("*") if p.is_file() and p not in wanted] if docs.exists() else []
+    for path in stale:
+        path.unlink()
+    return bool(stale)
+
+
+def _no_dirty_warning(record: logging.LogRecord) -> bool:
+    """MkDocs warns that a dirty build may leave stale navigation; the preview rebuilds fully
+    whenever the navigation changes, so the warning would only worry staff."""
+    return "'dirty' build" not in record.getMessage()
+
+
+def _write_config(site: Site, pages: list[Page], docs: Path, out: Path, work: Path) -> Path:
+    cfg_dict = mkdocs_config(site, pages, docs, out)
+    cfg_file = work / "mkdocs.generated.yml"
+    cfg_text = yaml.safe_dump(cfg_dict, allow_unicode=True, sort_keys=False).replace("'!!python/name:", "!!python/name:")
+    cfg_file.write_text(_unquote_tags(cfg_text), "utf-8")
+    return cfg_file
 
 
 def _unquote_tags(text: str) -> str:
