@@ -38,7 +38,12 @@ class LList(list[Any]):
         return self.item_lines[index] if index < len(self.item_lines) else self.line
 
 
-class _Loader(yaml.SafeLoader):
+# LibYAML's parser when PyYAML was built with it (the wheels are): ~7x faster on thousands of
+# documents, same data and marks; the pure-Python SafeLoader otherwise.
+_Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):  # type: ignore[valid-type,misc]
     pass
 
 
