@@ -191,7 +191,11 @@ def render_preview(site: Site, pages: list[Page], files: list[OutputFile], out: 
     full = removed or before != cfg_file.read_text("utf-8") or not (out / "index.html").exists()
     _quiet_mkdocs()
     logging.getLogger("mkdocs.commands.build").addFilter(_no_dirty_warning)
-    build(load_config(config_file=str(cfg_file)), dirty=not full)
+    config = load_config(config_file=str(cfg_file))
+    _reuse_compiled_templates(config)
+    if not full:  # the 404 page and the sitemap stay as the last full build made them
+        config.theme.static_templates.clear()
+    build(config, dirty=not full)
     if full:
         from ..search import index_site
 
@@ -234,6 +238,34 @@ def sync_docs(pages: list[Page], files: list[OutputFile], docs: Path) -> bool:
     for path in stale:
         path.unlink()
     return bool(stale)
+
+
+_TEMPLATE_CACHE: dict[str, bytes] = {}
+
+
+def _reuse_compiled_templates(config: Any) -> None:
+    """Keep the theme's compiled Jinja templates between preview builds (MkDocs makes a new
+    Jinja environment each build; compiling Material's templates took most of a small rebuild).
+    Jinja checks each entry against the template's source, so an edited template is compiled again."""
+    import jinja2
+
+    class MemoryCache(jinja2.BytecodeCache):
+        def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            if bucket.key in _TEMPLATE_CACHE:
+                bucket.bytecode_from_string(_TEMPLATE_CACHE[bucket.key])
+
+        def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+            _TEMPLATE_CACHE[bucket.key] = bucket.bytecode_to_string()
+
+    theme = config.theme
+    make_env = theme.get_env
+
+    def get_env() -> jinja2.Environment:
+        env = make_env()
+        env.bytecode_cache = MemoryCache()
+        return env
+
+    theme.get_env = get_env
 
 
 def _no_dirty_warning(record: logging.LogRecord) -> bool:
