@@ -36,9 +36,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     from .build import validate
 
     site, errors = validate(Path(args.root).resolve())
-    if errors.problems:
-        print(format_problems(errors.problems), file=sys.stderr)
-    print("ตรวจแล้ว ไม่พบข้อผิดพลาด (no errors)")
+    warnings = errors.problems  # validate() raised already if any of them was an error
+    if warnings:
+        print(format_problems(warnings), file=sys.stderr)
+        if in_github_actions():
+            for p in warnings:
+                print(p.github_annotation())
+        print(f"ตรวจแล้ว ไม่พบข้อผิดพลาด มีคำเตือน {len(warnings)} รายการที่ควรแก้ (no errors, {len(warnings)} warning(s))")
+    else:
+        print("ตรวจแล้ว ไม่พบข้อผิดพลาดหรือคำเตือน (no errors, no warnings)")
     if getattr(args, "ita", None):
         from .ita.report import run_check
 
