@@ -20,6 +20,7 @@ from typing import Any
 
 from ..framework import Area, load_framework
 from ..model import Link, OutputFile, Page, Site
+from ..render.theme import tel_href
 from ..thai import format_date
 
 LATEST = 5
@@ -179,7 +180,9 @@ def _contact(site: Site) -> str:
         return ""
     rows = [("map", "ที่อยู่", _e(org.address))]
     if org.phone:
-        rows.append(("phone", "โทรศัพท์", _e(org.phone)))
+        tel = tel_href(org.phone)
+        phone = f'<a href="tel:{tel}">{_e(org.phone)}</a>' if tel else _e(org.phone)
+        rows.append(("phone", "โทรศัพท์", phone))
     if org.email:
         rows.append(("email", "อีเมล", f'<a href="mailto:{_e(org.email)}">{_e(org.email)}</a>'))
     if org.office_hours:
@@ -194,7 +197,7 @@ def _contact(site: Site) -> str:
         '<section class="pz-contact" aria-labelledby="contact">',
         '<h2 class="pz-section-title" id="contact">ติดต่อ สอบถาม และร้องเรียน</h2>',
         '<div class="pz-columns">',
-        f"<div><h3>ติดต่อ{_e(org.short_name or org.name)}</h3><dl>{dl}</dl>",
+        f"<div><h3>ติดต่อ {_e(org.short_name or org.name)}</h3><dl>{dl}</dl>",
     ]
     if org.map_url:
         parts.append(f'<p><a href="{_e(org.map_url)}">ดูแผนที่ไปสำนักงาน</a></p>')
