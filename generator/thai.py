@@ -126,3 +126,13 @@ def slugify(text: str) -> str:
     text = re.sub(r"[\s_/\\.]+", "-", text)
     text = _SLUG_DROP.sub("", text)
     return re.sub(r"-{2,}", "-", text).strip("-")
+
+
+def heading_id(value: str, separator: str = "-") -> str:
+    """Heading anchors for Python-Markdown's toc that keep Thai words readable.
+
+    The default drops every non-ASCII letter, so Thai headings all became ``_1``, ``_2``…
+    Used in mkdocs_base.yml as ``toc: slugify``.
+    """
+    slug = slugify(value)
+    return slug.replace("-", separator) if separator != "-" else slug

@@ -277,12 +277,13 @@ def _no_dirty_warning(record: logging.LogRecord) -> bool:
 def _write_config(site: Site, pages: list[Page], docs: Path, out: Path, work: Path) -> Path:
     cfg_dict = mkdocs_config(site, pages, docs, out)
     cfg_file = work / "mkdocs.generated.yml"
-    cfg_text = yaml.safe_dump(cfg_dict, allow_unicode=True, sort_keys=False).replace("'!!python/name:", "!!python/name:")
+    cfg_text = yaml.safe_dump(cfg_dict, allow_unicode=True, sort_keys=False)
     cfg_file.write_text(_unquote_tags(cfg_text), "utf-8")
     return cfg_file
 
 
 def _unquote_tags(text: str) -> str:
+    """``'!!python/name:x.y'`` (a string once dumped) → ``!!python/name:x.y`` (a tag again)."""
     import re
 
     return re.sub(r"'(!!python/name:[^']+)'", r"\1", text)
