@@ -16,6 +16,7 @@ Everything runs in Debian's Chromium at phone width (390 px), typing key by key:
 from __future__ import annotations
 
 import argparse
+import gzip
 import shutil
 import statistics
 import subprocess
@@ -33,8 +34,9 @@ PHONE = {"width": 390, "height": 844}
 COLD_QUERIES = ("ผลประโยชน์ทับซ้อน", "จัดซื้อจัดจ้าง", "ร้องเรียน", "E-Service", "ประมวลจริยธรรม", "มิติที่ 2")
 
 
-def cold_bytes(browser: Any, base_url: str, query: str) -> tuple[int, int, list[str]]:
-    """(index bytes, script bytes, all URLs requested) for one query in a fresh browser."""
+def cold_bytes(browser: Any, base_url: str, query: str) -> tuple[int, int, int, list[str]]:
+    """(index bytes, the same gzipped as a static host would send them, script bytes, all URLs
+    requested) for one query in a fresh browser."""
     ctx = browser.new_context(viewport=PHONE)
     page = ctx.new_page()
     sizes: dict[str, int] = {}
@@ -49,11 +51,13 @@ def cold_bytes(browser: Any, base_url: str, query: str) -> tuple[int, int, list[
     page.goto(base_url, wait_until="networkidle")
     script = sum(v for u, v in sizes.items() if u.endswith("/assets/search/search.js"))
     sizes.clear()
+    bodies: list[bytes] = []
+    page.on("response", lambda r: bodies.append(r.body()) if "/search-index/" in r.url else None)
     box = open_box(page)
     type_query(page, box, query)
     page.wait_for_load_state("networkidle")
     ctx.close()
-    return sum(sizes.values()), script, urls
+    return sum(sizes.values()), sum(len(gzip.compress(b)) for b in bodies), script, urls
 
 
 def bench_prongsai(browser: Any, site: Path, base_url: str) -> None:
@@ -71,10 +75,13 @@ def bench_prongsai(browser: Any, site: Path, base_url: str) -> None:
     print(f"last keystroke → results: median {statistics.median(lat):.0f} ms, p90 {lat[int(len(lat) * 0.9)]:.0f} ms, max {lat[-1]:.0f} ms")
     totals = []
     for q in COLD_QUERIES:
-        index_bytes, script_bytes, urls = cold_bytes(browser, base_url, q)
+        index_bytes, gzipped, script_bytes, urls = cold_bytes(browser, base_url, q)
         foreign = foreign_requests(urls, base_url)
         totals.append(index_bytes + script_bytes)
-        print(f"cold {q!r}: index {index_bytes:,} B + script {script_bytes:,} B = {index_bytes + script_bytes:,} B; foreign requests: {len(foreign)}")
+        print(
+            f"cold {q!r}: index {index_bytes:,} B (gzip {gzipped:,} B) + script {script_bytes:,} B"
+            f" = {index_bytes + script_bytes:,} B; foreign requests: {len(foreign)}"
+        )
     print(f"bytes before first result: median {statistics.median(totals):,.0f} B, max {max(totals):,} B")
 
 

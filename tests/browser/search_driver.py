@@ -48,6 +48,7 @@ class Outcome:
     titles: list[str]
     snippets: list[str]
     latency_ms: float
+    marked_titles: list[bool] = field(default_factory=list)
     expected: tuple[str, ...] = ()
 
     @property
@@ -113,14 +114,15 @@ def type_query(page: Any, box: Any, q: str, delay_ms: int = KEY_DELAY_MS, timeou
         "() => new URL(document.querySelector('[data-prongsai-search]').dataset.base || '.', location.href).href"
     )
     links = page.locator(RESULT_LINKS)
-    urls, titles, snippets = [], [], []
+    urls, titles, snippets, marked = [], [], [], []
     for i in range(links.count()):
         link = links.nth(i)
         href = link.get_attribute("href") or ""
         urls.append(href[len(base) :] if href.startswith(base) else href)
         titles.append(link.locator("h1").inner_text())
+        marked.append("<mark>" in link.locator("h1").inner_html())
         snippets.append(link.locator("p").inner_html())
-    return Outcome(Query(q, (), ""), urls, titles, snippets, latency)
+    return Outcome(Query(q, (), ""), urls, titles, snippets, latency, marked)
 
 
 def run_queries(page: Any, site: Path, queries: list[Query], delay_ms: int = KEY_DELAY_MS) -> Run:

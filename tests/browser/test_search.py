@@ -65,11 +65,13 @@ def test_results_show_title_and_highlighted_thai_snippet(phone_run: dict[str, An
         for url, title, snippet in zip(o.urls, o.titles, o.snippets, strict=True):
             assert title.strip(), f"{o.query.q!r}: result {url} has no title"
             assert THAI.search(re.sub(r"<[^>]+>", "", snippet)), f"{o.query.q!r}: {url} snippet has no Thai text"
-        top_title, top_snippet = o.titles[0], o.snippets[0]
-        assert "<mark>" in top_snippet or o.query.kind in ("typo", "number"), (
-            f"{o.query.q!r}: the first result's snippet highlights nothing: {top_snippet[:200]}"
+        # the first result shows where it matched: in its snippet, or (a page found by its
+        # name) in its title
+        assert "<mark>" in o.snippets[0] or o.marked_titles[0], (
+            f"{o.query.q!r}: the first result highlights nothing: {o.titles[0]} / {o.snippets[0][:200]}"
         )
-        assert top_title
+    with_snippet_marks = sum("<mark>" in o.snippets[0] for o in phone_run["run"].outcomes)
+    assert with_snippet_marks >= 0.8 * len(phone_run["run"].outcomes)
 
 
 def test_search_requests_nothing_from_other_hosts(phone_run: dict[str, Any], base_url: str) -> None:

@@ -339,7 +339,18 @@
       return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
     });
   }
-  /* Original-text ranges [start, end) of every occurrence of the terms. */
+  /* The longest pieces (four letters or more) of a term that a text holds, left to right, when
+   * together they cover most of the term: what to highlight for a near match. */
+  function pieces(text, term) {
+    var out = [], covered = 0, i = 0;
+    while (i < term.length) {
+      var j = term.length;
+      while (j - i >= 4 && text.indexOf(term.slice(i, j)) < 0) j--;
+      if (j - i >= 4) { out.push(term.slice(i, j)); covered += j - i; i = j; } else i++;
+    }
+    return covered >= FUZZY_MIN * term.length ? out : [];
+  }
+  /* Original-text ranges [start, end) of every occurrence of the terms (or of their pieces). */
   function ranges(norm, terms) {
     var out = [];
     function mark(t) {
@@ -353,7 +364,7 @@
     }
     terms.forEach(function (t) {
       if (t.length === 1) return; // a lone digit would light up every number
-      if (!mark(t) && t.length > 3) trigrams(t).forEach(mark);
+      if (!mark(t) && t.length >= 5) pieces(norm.s, t).forEach(mark);
     });
     out.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
     var merged = [];

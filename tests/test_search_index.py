@@ -1,0 +1,126 @@
+"""The search index builder (generator/search/): what it reads from pages, the keys it makes,
+and that it is deterministic and leaves the pages alone. The browser side is tested in
+tests/browser/test_search.py."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+from generator.search.extract import extract
+from generator.search.index import INDEX_DIR, MAX_TEXT, build_index, collect_pages, index_site
+from generator.search.normalize import grams, normalize, shard_of
+
+PAGE = """<!doctype html><html lang="th"><head><title>แผนการจัดซื้อจัดจ้าง - เทศบาลตำบลดอนตัวอย่าง</title></head>
+<body><nav class="md-nav">เมนู ข้อมูลพื้นฐาน</nav>
+<article class="md-content__inner md-typeset">
+<h1 id="x">แผนการจัดซื้อจัดจ้าง<a class="headerlink" href="#x">¶</a></h1>
+<p>ประจำปีงบประมาณ ๒๕๖๙</p>
+<h2>เอกสาร</h2>
+<ul><li><a href="/files/a.pdf">ประกาศเผยแพร่แผนการจัดซื้อจัดจ้าง (PDF)</a></li></ul>
+<div data-search-exclude>ไม่ต้องค้นหา</div>
+<script>var secret = "โค้ด";</script>
+</article></body></html>"""
+
+
+def test_extract_reads_the_article_only() -> None:
+    page = extract("budget/procurement-plan/", PAGE)
+    assert page is not None
+    assert page.title == "แผนการจัดซื้อจัดจ้าง"  # h1 without the permalink sign
+    assert page.headings == ["เอกสาร"]
+    assert "ประกาศเผยแพร่แผนการจัดซื้อจัดจ้าง (PDF)" in page.body  # attachment title (link text)
+    assert "ประจำปีงบประมาณ ๒๕๖๙" in page.body
+    for absent in ("เมนู", "ไม่ต้องค้นหา", "โค้ด", "¶"):
+        assert absent not in page.body
+
+
+def test_noindex_pages_are_left_out() -> None:
+    html = PAGE.replace("<head>", '<head><meta name="robots" content="noindex">')
+    assert extract("x/", html) is None
+
+
+def test_normalize_joins_thai_phrases_and_maps_back() -> None:
+    text = "E-Service ป.ป.ช. การบริหาร ราชการ ๒๕๖๙ ทํางาน"
+    s, m = normalize(text)
+    assert s == "eservice ปปชการบริหารราชการ 2569 ทำงาน"
+    assert len(m) == len(s)
+    # every normalised character points at the original character it came from
+    assert text[m[s.index("ราชการ")] : m[s.index("ราชการ") + 5] + 1] == "ราชการ"
+    # tone mark typed before the vowel (as PDFs write it) normalises like the proper order
+    assert normalize("ท\u0e48\u0e35")[0] == normalize("ท\u0e35\u0e48")[0]
+    # zero-width spaces (from segmenters or PDFs) never split a word
+    assert normalize("ร้อง\u200bเรียน")[0] == "ร้องเรียน"
+
+
+def test_keys_cover_substrings_short_terms_and_lone_digits() -> None:
+    keys = grams(normalize("งบประมาณ 2 มิติที่")[0])
+    assert "งบป" in keys and "ประ" in keys
+    assert "าณ " in keys  # a token's last two letters, so "าณ"-ending queries find it
+    assert "2 " in keys  # a lone digit is a key
+    # the browser looks two-letter queries up by prefix within one shard
+    assert shard_of("งบป", 64) == shard_of("งบ ", 64)
+
+
+def _site(tmp: Path) -> Path:
+    site = tmp / "site"
+    for i, url in enumerate(["", "budget/procurement-plan/", "basic/news/"]):
+        target = site / url / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(PAGE.replace("แผนการจัดซื้อจัดจ้าง<a", f"หน้า {i}<a"), "utf-8")
+    (site / "404.html").write_text(PAGE, "utf-8")
+    (site / "search").mkdir()
+    (site / "search" / "search_index.json").write_text("{}", "utf-8")
+    return site
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_index_is_deterministic_and_leaves_pages_alone(tmp_path: Path) -> None:
+    a = _site(tmp_path / "a")
+    pages_before = {k: v for k, v in _digest(a).items() if k.endswith(".html")}
+    stats = index_site(a)
+    assert stats.pages == 3  # 404.html is not a page to find
+    assert {k: v for k, v in _digest(a).items() if k.endswith(".html")} == pages_before
+    assert not (a / "search" / "search_index.json").exists()  # Material's whole-site index is gone
+    b = tmp_path / "b" / "site"
+    shutil.copytree(_site(tmp_path / "c"), b)
+    index_site(b)
+    index_site(b)  # re-indexing replaces, never accumulates
+    assert _digest(a / INDEX_DIR) == _digest(b / INDEX_DIR)
+
+
+def test_index_files_find_a_compound_inside_text(tmp_path: Path) -> None:
+    site = _site(tmp_path)
+    files = build_index(collect_pages(site))
+    meta = json.loads(files["docs.json"])
+    assert [d[0] for d in meta["docs"]] == ["", "basic/news/", "budget/procurement-plan/"]  # sorted
+    key = "ซื้"  # a trigram inside จัดซื้อจัดจ้าง, which has no spaces around its words
+    shard = json.loads(files[f"g/{shard_of(key, meta['shards'])}.json"])
+    flat = shard[key]
+    docs, doc = [], 0
+    for delta in flat[::2]:
+        doc += delta
+        docs.append(doc)
+    assert docs == [0, 1, 2]
+
+
+def test_long_page_text_is_cut_in_the_files_but_indexed_whole(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "long").mkdir(parents=True)
+    body = "ก" * (MAX_TEXT + 10) + " ท้ายสุดพิเศษ"
+    (site / "long" / "index.html").write_text(
+        f"<html><body><article><h1>ยาว</h1><p>{body}</p></article></body></html>", "utf-8"
+    )
+    files = build_index(collect_pages(site))
+    text = json.loads(files["f/0.json"])
+    assert text["cut"] is True and len(text["b"]) == MAX_TEXT
+    meta = json.loads(files["docs.json"])
+    assert "ศษ " in json.loads(files[f"g/{shard_of('ศษ ', meta['shards'])}.json"])  # the tail is indexed
