@@ -45,6 +45,18 @@ class ProngsaiError(Exception):
     """Base class: anything the CLI reports without a traceback."""
 
 
+class InputError(ValueError):
+    """A value staff wrote that cannot be accepted (a date, an amount, a month ...).
+
+    Parsers raise it without knowing where the value came from; the loader that called them
+    adds the place with :meth:`Collector.add_input_error`.
+    """
+
+    def __init__(self, thai: str, fix: str, english: str) -> None:
+        super().__init__(english)
+        self.thai, self.fix, self.english = thai, fix, english
+
+
 @dataclass
 class ValidationFailed(ProngsaiError):
     """Raised once, after all input has been read, when any :class:`Problem` is an error."""
@@ -61,11 +73,22 @@ class Collector:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.problems: list[Problem] = []
+        self.error_count = 0  # loaders compare it before and after a file: "did this file fail?"
+        self._real_root = root.resolve()
 
     def rel(self, path: Path | str) -> str:
+        """Project-relative path with forward slashes (unchanged when outside the project).
+
+        Loader paths are built under the root, so the cheap comparison comes first: resolving
+        symlinks costs ~0.1 ms a call, seconds over ten thousand documents.
+        """
         p = Path(path)
+        if not p.is_absolute():
+            return p.as_posix()
         with contextlib.suppress(ValueError):
-            p = p.resolve().relative_to(self.root.resolve()) if p.is_absolute() else p
+            return p.relative_to(self.root).as_posix()
+        with contextlib.suppress(ValueError):
+            return p.resolve().relative_to(self._real_root).as_posix()
         return p.as_posix()
 
     def add(
@@ -79,16 +102,25 @@ class Collector:
         severity: str = "error",
     ) -> None:
         self.problems.append(Problem(self.rel(path), line or 0, field, thai, fix, english, severity))
+        self.error_count += severity == "error"
+
+    def add_input_error(
+        self, path: Path | str, line: int, field: str, exc: InputError, severity: str = "error"
+    ) -> None:
+        """The :class:`InputError` a parser raised, at the place the value was read from."""
+        self.add(path, line, field, exc.thai, exc.fix, exc.english, severity)
 
     def extend(self, problems: Iterable[Problem]) -> None:
-        self.problems.extend(problems)
+        for p in problems:
+            self.problems.append(p)
+            self.error_count += p.severity == "error"
 
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "error"]
 
     def raise_if_errors(self) -> None:
-        if self.errors:
+        if self.error_count:
             raise ValidationFailed(sorted(self.problems))
 
 

@@ -54,7 +54,7 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
-def _construct_mapping(loader: _Loader, node: yaml.MappingNode, line_offset: int = 0) -> LDict:
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LDict:
     result = LDict()
     result.line = node.start_mark.line + 1
     result.key_lines = {}
@@ -151,6 +151,12 @@ def load_yaml(path: Path, errors: Collector) -> Any:
     return None if text is None else parse_yaml(text, path, errors)
 
 
+def _empty_meta() -> LDict:
+    meta = LDict()
+    meta.line, meta.key_lines = 1, {}
+    return meta
+
+
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n?", re.S)
 
 
@@ -161,15 +167,13 @@ def load_markdown(path: Path, errors: Collector) -> tuple[LDict, str, int] | Non
         return None
     m = _FRONT.match(text)
     if not m:
-        meta = LDict()
-        meta.line, meta.key_lines = 1, {}
-        return meta, text, 1
+        return _empty_meta(), text, 1
+    before = errors.error_count
     meta = parse_yaml(m.group(1) or "", path, errors, line_offset=1)
-    if meta is None and errors.errors and errors.errors[-1].path == errors.rel(path):
+    if errors.error_count != before:  # a YAML syntax error, already reported
         return None
-    if meta is None:
-        meta = LDict()
-        meta.line, meta.key_lines = 1, {}
+    if meta is None:  # "---" lines with nothing between them
+        meta = _empty_meta()
     if not isinstance(meta, LDict):
         errors.add(path, 2, "", "ส่วนหัวของไฟล์ (ระหว่าง ---) ต้องเป็นรายการ ชื่อช่อง: ค่า",
                    "เขียนแต่ละบรรทัดเป็น ชื่อช่อง: ค่า เช่น title: ชื่อเอกสาร",

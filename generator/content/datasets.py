@@ -44,7 +44,7 @@ from ..thai import (
     to_be,
     to_ce,
 )
-from .frontmatter import rel_path, suggest
+from .frontmatter import suggest
 
 # Procurement methods of the Public Procurement Act B.E. 2560, section 55–56, as written on
 # สขร.1; keys are normalised spellings staff type (see _method_key).
@@ -325,8 +325,8 @@ def load_dataset(schema: Schema, folder: Path, errors: Collector) -> Dataset | N
                        f"file name must be {schema.example_file()} style (BE)")
             continue
         label = period_label(period)
-        first = seen_periods.setdefault(label, rel_path(errors, path))
-        if first != rel_path(errors, path):
+        first = seen_periods.setdefault(label, errors.rel(path))
+        if first != errors.rel(path):
             errors.add(path, 0, "", f"มีไฟล์ของ {label} อยู่แล้ว: “{first}”",
                        "รวมข้อมูลไว้ในไฟล์เดียว แล้วลบไฟล์ที่ซ้ำ", f"two files for period {label} (also {first})")
             continue
@@ -334,7 +334,7 @@ def load_dataset(schema: Schema, folder: Path, errors: Collector) -> Dataset | N
         if file_rows is None:
             continue
         rows.extend(file_rows)
-        sources.append(SourceRef(rel_path(errors, path), 0))
+        sources.append(SourceRef(errors.rel(path), 0))
     if not sources:
         return None
     _check_gaps(schema, rows, sources, folder, errors)

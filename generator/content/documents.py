@@ -64,15 +64,9 @@ def load_documents(content: Path, resolver: AttachmentResolver, errors: Collecto
         doc = load_document(path, item_id, resolver, errors)
         if doc is None:
             continue
-        first = seen.setdefault((item_id, doc.id), fm.rel_path(errors, path))
-        if first != fm.rel_path(errors, path):
-            # Reported on both files: either may be the one to rename.
-            for here, other in ((fm.rel_path(errors, path), first), (first, fm.rel_path(errors, path))):
-                errors.add(here, 0, "", f"ชื่อไฟล์ซ้ำกับ “{other}” ในหัวข้อเดียวกัน (ได้ที่อยู่เว็บเดียวกัน: {doc.id})",
-                           "เปลี่ยนชื่อไฟล์ใดไฟล์หนึ่ง เช่น เติมวันที่หรือลำดับต่อท้าย",
-                           f"duplicate document id {doc.id!r} in item {item_id!r}: {here} and {other}")
-            continue
-        docs.append(doc)
+        if fm.first_to_claim(seen, (item_id, doc.id), path, doc.id, errors, f"document (item {item_id})",
+                             "ในหัวข้อเดียวกัน"):
+            docs.append(doc)
     _warn_unreferenced(folder, resolver, errors)
     return docs
 
@@ -94,7 +88,7 @@ def load_document(path: Path, item_id: str, resolver: AttachmentResolver, errors
     if loaded is None:
         return None
     meta, body, body_line = loaded
-    before = len(errors.errors)
+    before = errors.error_count
     fm.check_keys(meta, FIELDS, path, errors)
     title = fm.text(meta, "title", path, errors, required=True, example="ชื่อเอกสาร")
     when = fm.date_field(meta, "date", path, errors)
@@ -104,12 +98,12 @@ def load_document(path: Path, item_id: str, resolver: AttachmentResolver, errors
     files = fm.files_field(meta, path, resolver, errors)
     if body.strip():
         check_markdown(body, path, body_line, "body", errors)
-    if "files" not in meta and "link" not in meta and not body.strip() and len(errors.errors) == before:
+    if "files" not in meta and "link" not in meta and not body.strip() and errors.error_count == before:
         errors.add(path, meta.line or 1, "files",
                    "เอกสารนี้ไม่มีไฟล์แนบ ลิงก์ หรือเนื้อหา ผู้อ่านจะไม่เห็นอะไรเลย",
                    "เพิ่มช่อง files: (ไฟล์แนบ) หรือ link: (ลิงก์) หรือเขียนเนื้อหาใต้เส้น --- ล่าง",
                    "document has no files, no link and no body")
-    if len(errors.errors) != before or when is None:
+    if errors.error_count != before or when is None:
         return None
     doc_id = slugify(path.stem) or "document"
     return Document(
@@ -122,5 +116,5 @@ def load_document(path: Path, item_id: str, resolver: AttachmentResolver, errors
         body_md=body.strip() + "\n" if body.strip() else "",
         link=link,
         summary=summary,
-        source=SourceRef(fm.rel_path(errors, path), 1),
+        source=SourceRef(errors.rel(path), 1),
     )

@@ -4,9 +4,10 @@ at a time, each mistake reported at its line with the fix, and the loader goes o
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from ..dates import DateError, parse_date, parse_fiscal_year
 from ..errors import Collector
@@ -15,19 +16,29 @@ from ..sources import LDict, LList
 from .attachments import AttachmentResolver
 
 
-def rel_path(errors: Collector, path: Path) -> str:
-    """Project-relative path without resolving symlinks (``Collector.rel`` resolves, which costs
-    ~0.1 ms a call: seconds over ten thousand documents). Loader paths are under the root."""
-    try:
-        return path.relative_to(errors.root).as_posix()
-    except ValueError:
-        return errors.rel(path)
-
-
 def suggest(word: str, choices: Iterable[str]) -> str:
     """" (หมายถึง “x” หรือไม่)" for the closest choice, or ""."""
     match = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
     return f" (หมายถึง “{match[0]}” หรือไม่)" if match else ""
+
+
+def first_to_claim(
+    seen: dict[Any, str], key: Hashable, path: Path, url_id: str, errors: Collector, what: str, where: str = ""
+) -> bool:
+    """Whether ``path`` is the first file to take ``key``, the id its URL is made of.
+
+    A later file with the same id is reported on both files: either may be the one to rename.
+    ``what`` names the record in English ("document"), ``where`` narrows the Thai ("ในหัวข้อเดียวกัน").
+    """
+    here = errors.rel(path)
+    first = seen.setdefault(key, here)
+    if first == here:
+        return True
+    for this, other in ((here, first), (first, here)):
+        errors.add(this, 0, "", f"ชื่อไฟล์ซ้ำกับ “{other}”{where and ' ' + where} (ได้ที่อยู่เว็บเดียวกัน: {url_id})",
+                   "เปลี่ยนชื่อไฟล์ใดไฟล์หนึ่ง เช่น เติมวันที่หรือลำดับต่อท้าย",
+                   f"duplicate {what} id {url_id!r}: {this} and {other}")
+    return False
 
 
 def check_keys(meta: LDict, allowed: dict[str, str], path: Path, errors: Collector) -> None:

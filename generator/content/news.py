@@ -42,20 +42,15 @@ _NAME_DATE = re.compile(r"^([0-9๐-๙]{4}-[0-9๐-๙]{2}-[0-9๐-๙]{2})(?:-
 
 def load_news(content: Path, resolver: AttachmentResolver, errors: Collector) -> list[NewsItem]:
     news: list[NewsItem] = []
-    seen: dict[str, str] = {}
+    seen: dict[str, str] = {}  # id -> first file
     for path in iter_files(content / "news", ".md"):
         if path.name.lower() == "readme.md":
             continue
         item = load_news_item(path, resolver, errors)
         if item is None:
             continue
-        first = seen.setdefault(item.id, fm.rel_path(errors, path))
-        if first != fm.rel_path(errors, path):
-            for here, other in ((fm.rel_path(errors, path), first), (first, fm.rel_path(errors, path))):
-                errors.add(here, 0, "", f"ชื่อไฟล์ข่าวซ้ำกับ “{other}” (ได้ที่อยู่เว็บเดียวกัน: {item.id})",
-                           "เปลี่ยนชื่อไฟล์ใดไฟล์หนึ่ง", f"duplicate news id {item.id!r}: {here} and {other}")
-            continue
-        news.append(item)
+        if fm.first_to_claim(seen, item.id, path, item.id, errors, "news"):
+            news.append(item)
     return sorted(news, key=lambda n: (n.date, n.id), reverse=True)
 
 
@@ -64,7 +59,7 @@ def load_news_item(path: Path, resolver: AttachmentResolver, errors: Collector) 
     if loaded is None:
         return None
     meta, body, body_line = loaded
-    before = len(errors.errors)
+    before = errors.error_count
     fm.check_keys(meta, FIELDS, path, errors)
     title = fm.text(meta, "title", path, errors, required=True, example="หัวข้อข่าว")
     when = fm.date_field(meta, "date", path, errors)
@@ -99,7 +94,7 @@ def load_news_item(path: Path, resolver: AttachmentResolver, errors: Collector) 
                    "เขียนเนื้อข่าวใต้เส้น --- บรรทัดล่าง", "news item has no body text")
     else:
         check_markdown(body, path, body_line, "body", errors)
-    if len(errors.errors) != before or when is None:
+    if errors.error_count != before or when is None:
         return None
     return NewsItem(
         id=slugify(path.stem) or "news",
@@ -109,5 +104,5 @@ def load_news_item(path: Path, resolver: AttachmentResolver, errors: Collector) 
         image=image,
         image_alt=image_alt,
         attachments=files,
-        source=SourceRef(fm.rel_path(errors, path), 1),
+        source=SourceRef(errors.rel(path), 1),
     )
