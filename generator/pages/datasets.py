@@ -51,6 +51,11 @@ def _month_name(d: date) -> str:
     return format_month(d.year, d.month)
 
 
+def _month_cell(d: date) -> Cell:
+    """A month as a row header: "พฤศจิกายน 2568" on one line, not broken under the year."""
+    return cell(_month_name(d), min_em=7)
+
+
 def _months_of(fy: int, until: date | None = None) -> list[date]:
     start, end = fiscal_year_bounds(fy)
     out, cur = [], start
@@ -139,11 +144,11 @@ def procurement_section(site: Site, item: Item) -> str:
         for m in _months_of(fy, until=last):
             rows = by_month.get(m, [])
             if m not in reported:
-                summary_rows.append([cell(_month_name(m)), cell("ยังไม่ได้รายงาน"), cell(""), cell("")])
+                summary_rows.append([_month_cell(m), cell("ยังไม่ได้รายงาน"), cell(""), cell("")])
             elif not rows:
-                summary_rows.append([cell(_month_name(m)), cell("ไม่มีการจัดซื้อจัดจ้าง"), _money(_ZERO), _money(_ZERO)])
+                summary_rows.append([_month_cell(m), cell("ไม่มีการจัดซื้อจัดจ้าง"), _money(_ZERO), _money(_ZERO)])
             else:
-                summary_rows.append([cell(_month_name(m)), _num(len(rows)),
+                summary_rows.append([_month_cell(m), _num(len(rows)),
                                      _money(_sum(rows, "วงเงินที่จะซื้อหรือจ้าง")), _money(_sum(rows, "ราคาที่ตกลง"))])
         fy_rows = [r for m in months for r in by_month.get(m, [])]
         out.append(table(
@@ -165,7 +170,9 @@ def procurement_section(site: Site, item: Item) -> str:
                 body = [[_p_cell(k, r.get(k)) for k in _P_COLS] for r in rows]
                 out.append(table(
                     f"procurement-{m.year}-{m.month:02d}", f"ผลการจัดซื้อจัดจ้าง เดือน{label}",
-                    [cell(titles[k], k in ("วงเงินที่จะซื้อหรือจ้าง", "ราคากลาง", "ราคาที่ตกลง")) for k in _P_COLS],
+                    # amounts carry "บาท" in the cells: "(บาท)" of the column title is not repeated
+                    [cell(titles[k].removesuffix(" (บาท)"), k in ("วงเงินที่จะซื้อหรือจ้าง", "ราคากลาง", "ราคาที่ตกลง"))
+                     for k in _P_COLS],
                     body,
                     [cell(f"รวม {len(rows)} รายการ"), _money(_sum(rows, "วงเงินที่จะซื้อหรือจ้าง")),
                      _money(_sum(rows, "ราคากลาง")), cell(""), cell(""), cell(""), _money(_sum(rows, "ราคาที่ตกลง")),
@@ -175,12 +182,17 @@ def procurement_section(site: Site, item: Item) -> str:
     return "\n".join(out)
 
 
+# Long text columns keep a readable width (em); the table scrolls sideways instead of squeezing.
+_P_WIDE = {"งานที่ซื้อหรือจ้าง": 12, "วิธีซื้อหรือจ้าง": 7, "ผู้เสนอราคาและราคาที่เสนอ": 12,
+           "ผู้ได้รับการคัดเลือก": 10, "เหตุผลที่คัดเลือกโดยสรุป": 14, "วันที่สัญญาหรือข้อตกลง": 8}
+
+
 def _p_cell(key: str, value: Any) -> Cell:
     if isinstance(value, Decimal):
         return _money(value)
     if isinstance(value, date):
-        return cell(format_date(value))
-    return cell(str(value) if value else "–")
+        return cell(format_date(value), min_em=_P_WIDE.get(key, 0))
+    return cell(str(value) if value else "–", min_em=_P_WIDE.get(key, 0))
 
 
 # --- procurement plan ----------------------------------------------------------------------
@@ -201,9 +213,10 @@ def procurement_plan_section(site: Site, item: Item) -> str:
             out.append(f"ปีงบประมาณ {fy} ไม่มีรายการในแผนการจัดซื้อจัดจ้าง\n")
             continue
         body = [
-            [cell(r["รายการ"]), cell(r["หน่วยงานที่รับผิดชอบ"] or "–"), _money(r["วงเงินงบประมาณ"]),
-             cell(r["แหล่งที่มาของงบประมาณ"] or "–"), cell(r["วิธีซื้อหรือจ้าง"]),
-             cell(_month_name(r["เดือนที่คาดว่าจะประกาศ"])), cell(r["หมายเหตุ"] or "")]
+            [cell(r["รายการ"], min_em=12), cell(r["หน่วยงานที่รับผิดชอบ"] or "–", min_em=8),
+             _money(r["วงเงินงบประมาณ"]), cell(r["แหล่งที่มาของงบประมาณ"] or "–", min_em=8),
+             cell(r["วิธีซื้อหรือจ้าง"], min_em=7), _month_cell(r["เดือนที่คาดว่าจะประกาศ"]),
+             cell(r["หมายเหตุ"] or "", min_em=10 if r["หมายเหตุ"] else 0)]
             for r in sorted(rows, key=lambda r: r["เดือนที่คาดว่าจะประกาศ"])
         ]
         out.append(table(
@@ -233,7 +246,7 @@ def complaints_section(site: Site, item: Item) -> str:
     ds = site.datasets.get(COMPLAINTS.id)
     if ds is None:
         return _no_data(site, item, "สถิติเรื่องร้องเรียน")
-    out = ["## สถิติเรื่องร้องเรียนการทุจริตและประพฤติมิชอบ\n",
+    out = ["## สถิติเรื่องร้องเรียนรายเดือน\n",
            downloads(site, item, ds.id, "สถิติเรื่องร้องเรียน")]
     by_month: dict[date, list[dict[str, Any]]] = defaultdict(list)
     for r in ds.rows:
@@ -255,12 +268,12 @@ def complaints_section(site: Site, item: Item) -> str:
         for m in _months_of(fy, until=last):
             mrows = by_month.get(m)
             if not mrows:
-                rows.append([cell(_month_name(m)), cell("ยังไม่ได้รายงาน"), cell(""), cell(""), cell(""), cell("")])
+                rows.append([_month_cell(m), cell("ยังไม่ได้รายงาน"), cell(""), cell(""), cell(""), cell("")])
                 continue
             t = _totals(mrows, _C_KEYS)
             notes = "; ".join(r["หมายเหตุ"] for r in mrows if r["หมายเหตุ"])
             note = notes or ("ไม่มีเรื่องร้องเรียน" if t[0] == 0 else "")
-            rows.append([cell(_month_name(m)), *(_num(v) for v in t), cell(note)])
+            rows.append([_month_cell(m), *(_num(v) for v in t), cell(note, min_em=12 if note else 0)])
         out.append(table(
             f"complaints-{fy}", f"เรื่องร้องเรียนรายเดือน ปีงบประมาณ {fy}",
             [cell("เดือน"), *_C_HEAD, cell("หมายเหตุ")], rows,
@@ -274,7 +287,7 @@ def complaints_section(site: Site, item: Item) -> str:
             out.append(table(
                 f"complaints-{fy}-channels", f"เรื่องร้องเรียนแยกตามช่องทาง ปีงบประมาณ {fy}",
                 [cell("ช่องทาง"), *_C_HEAD],
-                [[cell(ch), *(_num(v) for v in _totals(rs, _C_KEYS))] for ch, rs in sorted(channels.items())],
+                [[cell(ch, min_em=8), *(_num(v) for v in _totals(rs, _C_KEYS))] for ch, rs in sorted(channels.items())],
                 [cell("รวม"), *(_num(v) for v in totals)],
             ))
     return "\n".join(out)
@@ -303,7 +316,7 @@ def service_statistics_section(site: Site, item: Item) -> str:
         out.append(f"ปีงบประมาณ {fy} ({_month_name(months[0])} – {_month_name(months[-1])}) "
                    f"ให้บริการรวม {format_number(total)} ราย\n")
         short = {m: f"{month_names('abbreviated')[m.month]} {to_be(m.year)}" for m in months}  # "ต.ค. 2568": narrow columns
-        body = [[cell(s), *(_num(count[(s, m)]) for m in months), _num(sum(count[(s, m)] for m in months))]
+        body = [[cell(s, min_em=12), *(_num(count[(s, m)]) for m in months), _num(sum(count[(s, m)] for m in months))]
                 for s in services]
         out.append(table(
             f"service-statistics-{fy}", f"จำนวนผู้รับบริการ (ราย) แยกตามงานบริการและเดือน ปีงบประมาณ {fy}",

@@ -12,10 +12,11 @@ from .markup import h
 class Cell:
     text: str
     numeric: bool = False
+    min_em: int = 0  # long text: keep at least this wide (the table scrolls instead of squeezing)
 
 
-def cell(text: str, numeric: bool = False) -> Cell:
-    return Cell(text, numeric)
+def cell(text: str, numeric: bool = False, min_em: int = 0) -> Cell:
+    return Cell(text, numeric, min_em)
 
 
 def table(
@@ -31,7 +32,10 @@ def table(
 
     def td(c: Cell, tag: str = "td", scope: str = "") -> str:
         attrs = (f' scope="{scope}"' if scope else "") + (' class="num"' if c.numeric else "")
-        return f"<{tag}{attrs}>{h(c.text)}</{tag}>"
+        text = h(c.text)
+        if c.min_em:  # browsers ignore min-width on table cells: a block inside holds the width
+            text = f'<span style="display:block;min-width:{c.min_em}em">{text}</span>'
+        return f"<{tag}{attrs}>{text}</{tag}>"
 
     cap_id = f"{table_id}-caption"
     out = [
