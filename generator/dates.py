@@ -10,15 +10,12 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from .errors import InputError
 from .thai import BE_MAX, BE_MIN, BE_OFFSET, month_names, thai_digits_to_arabic, to_ce
 
 
-class DateError(ValueError):
-    """A date that cannot be accepted; ``thai`` and ``fix`` are for staff, ``english`` for developers."""
-
-    def __init__(self, thai: str, fix: str, english: str) -> None:
-        super().__init__(english)
-        self.thai, self.fix, self.english = thai, fix, english
+class DateError(InputError):
+    """A date or year that cannot be accepted; ``thai`` and ``fix`` are for staff, ``english`` for developers."""
 
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
@@ -26,11 +23,12 @@ _SLASH = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _WORDS = re.compile(r"^(\d{1,2})\s+(\S+)\s+(?:พ\.ศ\.\s*)?(\d{4})$")
 
 
-def _month_from_word(word: str) -> int | None:
-    word = word.strip()
+def month_number(word: str) -> int | None:
+    """1–12 for a Thai month name as staff type it: มีนาคม, มี.ค., มี.ค or มีค; else None."""
+    word = word.strip().rstrip(".")
     for width in ("wide", "abbreviated"):  # type: Literal["wide", "abbreviated"]
         for number, name in month_names(width).items():
-            if word in (name, name.replace(".", "")):
+            if word in (name.rstrip("."), name.replace(".", "")):
                 return number
     return None
 
@@ -40,7 +38,11 @@ def check_be_year(year: int) -> int:
     if BE_MIN <= year <= BE_MAX:
         return year
     if 1900 <= year <= 2200:
-        return _raise_ce(year)
+        raise DateError(
+            f"ปี {year} เป็นปีคริสต์ศักราช (ค.ศ.)",
+            f"ใช้ปีพุทธศักราช (พ.ศ.) คือ {year + BE_OFFSET}",
+            f"year {year} is Common Era; Prongsai content uses Buddhist-Era years ({year + BE_OFFSET})",
+        )
     if year > BE_MAX and BE_MIN <= year - BE_OFFSET <= BE_MAX:
         raise DateError(
             f"ปี {year} ดูเหมือนบวก 543 ซ้ำสองครั้ง",
@@ -51,14 +53,6 @@ def check_be_year(year: int) -> int:
         f"ปี {year} อยู่นอกช่วงที่เป็นไปได้",
         "ใช้ปีพุทธศักราช เช่น 2569",
         f"year {year} is outside the plausible Buddhist-Era range {BE_MIN}-{BE_MAX}",
-    )
-
-
-def _raise_ce(year: int) -> int:
-    raise DateError(
-        f"ปี {year} เป็นปีคริสต์ศักราช (ค.ศ.)",
-        f"ใช้ปีพุทธศักราช (พ.ศ.) คือ {year + BE_OFFSET}",
-        f"year {year} is Common Era; Prongsai content uses Buddhist-Era years ({year + BE_OFFSET})",
     )
 
 
@@ -73,7 +67,7 @@ def parse_date(value: object) -> date:
     elif m := _SLASH.match(text):
         d, mo, y = int(m[1]), int(m[2]), int(m[3])
     elif m := _WORDS.match(text):
-        month = _month_from_word(m[2])
+        month = month_number(m[2])
         if month is None:
             raise DateError(
                 f"ไม่รู้จักชื่อเดือน “{m[2]}”",

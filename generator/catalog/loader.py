@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Collector
+from ..fields import check_keys
 from ..model import SourceRef
 from ..sources import LDict, LList, iter_files, load_yaml
 from .model import KINDS, TEXT_FIELDS, Catalog, Dimension, Objective, Placeholder, Project, SubObjective
@@ -160,13 +161,7 @@ def _load_project(path: Path, known_subs: set[str], known_names: set[str], error
         errors.add(path, 1, "", "ไฟล์โครงการต้องเป็นรายการ ชื่อช่อง: ค่า",
                    "ดูรูปแบบใน catalog/README.md", "project file must be a mapping")
         return None
-    ok = True
-    for key in data:
-        if key not in _PROJECT_KEYS:
-            errors.add(path, data.line_of(key), key, f"ไม่รู้จักช่อง “{key}”",
-                       "ตรวจการสะกดชื่อช่อง ชื่อที่ใช้ได้: " + ", ".join(_PROJECT_KEYS),
-                       f"unknown key {key!r}")
-            ok = False
+    ok = check_keys(data, _PROJECT_KEYS, path, errors)
     id_ = _text(data.get("id"))
     m = PROJECT_ID_RE.match(id_)
     if not m or id_ != path.stem:

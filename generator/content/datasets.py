@@ -30,21 +30,20 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ..dates import DateError, check_be_year, parse_date
-from ..errors import Collector
+from ..dates import check_be_year, month_number, parse_date
+from ..errors import Collector, InputError
+from ..fields import did_you_mean
 from ..model import Column, Dataset, SourceRef
 from ..sources import read_text
 from ..thai import (
     fiscal_year,
     fiscal_year_bounds,
     format_month,
-    month_names,
     parse_amount,
     thai_digits_to_arabic,
     to_be,
     to_ce,
 )
-from .frontmatter import suggest
 
 # Procurement methods of the Public Procurement Act B.E. 2560, section 55–56, as written on
 # สขร.1; keys are normalised spellings staff type (see _method_key).
@@ -184,12 +183,6 @@ SCHEMAS: dict[str, Schema] = {s.id: s for s in (PROCUREMENT, PROCUREMENT_PLAN, C
 
 # --- values --------------------------------------------------------------------------------
 
-class ValueProblem(ValueError):
-    def __init__(self, thai: str, fix: str, english: str) -> None:
-        super().__init__(english)
-        self.thai, self.fix, self.english = thai, fix, english
-
-
 _MONTH_NUM = re.compile(r"^(\d{4})-(\d{1,2})$")
 _MONTH_SLASH = re.compile(r"^(\d{1,2})/(\d{4})$")
 _MONTH_WORDS = re.compile(r"^(\S+)\s+(?:พ\.ศ\.\s*)?(\d{4})$")
@@ -204,22 +197,16 @@ def parse_month(value: str) -> date:
     elif m := _MONTH_SLASH.match(text):
         mo, y = int(m[1]), int(m[2])
     elif m := _MONTH_WORDS.match(text):
-        word = m[1].rstrip(".")
-        mo = next((n for w in ("wide", "abbreviated") for n, name in month_names(w).items()
-                   if word in (name, name.rstrip("."), name.replace(".", ""))), 0)
-        y = int(m[2])
+        mo, y = month_number(m[1]) or 0, int(m[2])
         if not mo:
-            raise ValueProblem(f"ไม่รู้จักชื่อเดือน “{m[1]}”", "เขียนชื่อเดือนเต็ม เช่น ตุลาคม 2568 หรือแบบตัวเลข 2568-10",
+            raise InputError(f"ไม่รู้จักชื่อเดือน “{m[1]}”", "เขียนชื่อเดือนเต็ม เช่น ตุลาคม 2568 หรือแบบตัวเลข 2568-10",
                                f"unknown month name {m[1]!r}")
     else:
-        raise ValueProblem(f"อ่านเดือน “{value}” ไม่ได้", "เขียนเดือนแบบ 2568-10 หรือ ตุลาคม 2568 (ปี พ.ศ.)",
+        raise InputError(f"อ่านเดือน “{value}” ไม่ได้", "เขียนเดือนแบบ 2568-10 หรือ ตุลาคม 2568 (ปี พ.ศ.)",
                            f"unrecognised month {value!r}; expected YYYY-MM (BE)")
-    try:
-        check_be_year(y)
-    except DateError as exc:
-        raise ValueProblem(exc.thai, exc.fix, exc.english) from None
+    check_be_year(y)
     if not 1 <= mo <= 12:
-        raise ValueProblem(f"เดือน {mo} ไม่มีอยู่จริง", "เดือนต้องอยู่ระหว่าง 1 ถึง 12", f"month {mo} out of range")
+        raise InputError(f"เดือน {mo} ไม่มีอยู่จริง", "เดือนต้องอยู่ระหว่าง 1 ถึง 12", f"month {mo} out of range")
     return date(to_ce(y), mo, 1)
 
 
@@ -229,31 +216,28 @@ def month_label(d: date) -> str:
 
 
 def parse_value(col: Column, raw: str, choices: tuple[str, ...] | None = None) -> Any:
-    """Typed value of one non-empty cell; raises ValueProblem with a Thai message and fix."""
+    """Typed value of one non-empty cell; raises InputError with a Thai message and fix."""
     if col.type == "money":
         try:
             return parse_amount(raw.replace("฿", ""))
         except ValueError as exc:
-            raise ValueProblem(f"“{raw}” ไม่ใช่จำนวนเงินที่ถูกต้อง ({exc})",
+            raise InputError(f"“{raw}” ไม่ใช่จำนวนเงินที่ถูกต้อง ({exc})",
                                "เขียนเป็นตัวเลข เช่น 125000 หรือ 125,000.50 (ไม่ต้องใส่ บาท)",
                                f"column {col.key}: {raw!r} is not an amount") from None
     if col.type == "int":
         text = thai_digits_to_arabic(raw).replace(",", "").strip()
         if not text.isdigit():
-            raise ValueProblem(f"“{raw}” ไม่ใช่จำนวนเต็มที่ไม่ติดลบ", "เขียนเป็นตัวเลขจำนวนเต็ม เช่น 0, 3, 120",
+            raise InputError(f"“{raw}” ไม่ใช่จำนวนเต็มที่ไม่ติดลบ", "เขียนเป็นตัวเลขจำนวนเต็ม เช่น 0, 3, 120",
                                f"column {col.key}: {raw!r} is not a non-negative integer")
         return int(text)
     if col.type == "date":
-        try:
-            return parse_date(raw)
-        except DateError as exc:
-            raise ValueProblem(exc.thai, exc.fix, exc.english) from None
+        return parse_date(raw)
     if col.type == "month":
         return parse_month(raw)
     if choices:
         method = normalise_method(raw) if choices is METHODS else (raw if raw in choices else None)
         if method is None:
-            raise ValueProblem(f"ไม่รู้จัก{col.title} “{raw}”{suggest(raw, choices)}",
+            raise InputError(f"ไม่รู้จัก{col.title} “{raw}”{did_you_mean(raw, choices)}",
                                "ใช้ค่าใดค่าหนึ่งต่อไปนี้: " + ", ".join(choices),
                                f"column {col.key}: unknown value {raw!r}")
         return method
@@ -270,13 +254,13 @@ def _period_of(schema: Schema, path: Path) -> date | int | None:
         if m and len(m[2]) == 2:
             try:
                 return parse_month(stem)
-            except ValueProblem:
+            except InputError:
                 return None
         return None
     if stem.isdigit() and len(stem) == 4:
         try:
             return check_be_year(int(stem))
-        except DateError:
+        except InputError:
             return None
     return None
 
@@ -300,7 +284,7 @@ def load_datasets(content: Path, errors: Collector) -> dict[str, Dataset]:
         known = {s.folder for s in SCHEMAS.values()}
         for child in sorted(base.iterdir()):
             if child.is_dir() and child.name not in known and not child.name.startswith("."):
-                errors.add(child, 0, "", f"ไม่รู้จักโฟลเดอร์ข้อมูล “{child.name}”{suggest(child.name, known)}",
+                errors.add(child, 0, "", f"ไม่รู้จักโฟลเดอร์ข้อมูล “{child.name}”{did_you_mean(child.name, known)}",
                            "โฟลเดอร์ที่ใช้ได้ใน content/data/: " + ", ".join(sorted(known)),
                            f"unknown dataset folder {child.name!r}; known: {', '.join(sorted(known))}")
     return out
@@ -371,7 +355,7 @@ def parse_csv(
     ok = True
     for i, h in enumerate(header):
         if h not in keys:
-            errors.add(path, 1, h or f"คอลัมน์ที่ {i + 1}", f"ไม่รู้จักคอลัมน์ “{h}”{suggest(h, keys)}",
+            errors.add(path, 1, h or f"คอลัมน์ที่ {i + 1}", f"ไม่รู้จักคอลัมน์ “{h}”{did_you_mean(h, keys)}",
                        "แก้ชื่อคอลัมน์ให้ตรงกับที่กำหนด: " + ", ".join(keys),
                        f"unknown column {h!r}; expected: {', '.join(keys)}")
             ok = False
@@ -416,7 +400,7 @@ def _parse_row(
             if cell:
                 try:
                     value = parse_value(col, cell)
-                except ValueProblem:
+                except InputError:
                     value = None
                 if value != period:
                     errors.add(path, line, col.key,
@@ -434,8 +418,8 @@ def _parse_row(
             continue
         try:
             row[col.key] = parse_value(col, cell, schema.choices.get(col.key))
-        except ValueProblem as exc:
-            errors.add(path, line, col.key, exc.thai, exc.fix, exc.english)
+        except InputError as exc:
+            errors.add_input_error(path, line, col.key, exc)
             good = False
     if not good:
         return None

@@ -23,6 +23,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import Collector
+from ..fields import check_keys, date_field, did_you_mean, fiscal_year_field
 from ..framework import load_framework
 from ..model import Document, SourceRef
 from ..sanitize import check_markdown
@@ -57,7 +58,7 @@ def load_documents(content: Path, resolver: AttachmentResolver, errors: Collecto
             continue
         item_id = rel_parts[0]
         if item_id not in items:
-            errors.add(path, 0, "", f"ไม่รู้จักหัวข้อ “{item_id}”{fm.suggest(item_id, items)}",
+            errors.add(path, 0, "", f"ไม่รู้จักหัวข้อ “{item_id}”{did_you_mean(item_id, items)}",
                        "ย้ายไฟล์ไปไว้ในโฟลเดอร์ที่ชื่อตรงกับรหัสหัวข้อ รหัสที่ใช้ได้: " + ", ".join(items),
                        f"unknown item folder {item_id!r}; valid ids: {', '.join(items)}")
             continue
@@ -89,10 +90,10 @@ def load_document(path: Path, item_id: str, resolver: AttachmentResolver, errors
         return None
     meta, body, body_line = loaded
     before = errors.error_count
-    fm.check_keys(meta, FIELDS, path, errors)
+    check_keys(meta, FIELDS, path, errors)
     title = fm.text(meta, "title", path, errors, required=True, example="ชื่อเอกสาร")
-    when = fm.date_field(meta, "date", path, errors)
-    fy = fm.fiscal_year_field(meta, path, errors)
+    when = date_field(meta, "date", path, errors)
+    fy = fiscal_year_field(meta, "fiscal_year", path, errors)
     summary = fm.text(meta, "summary", path, errors, required=False, example="สรุปสั้น ๆ หนึ่งบรรทัด")
     link = fm.link_field(meta, path, errors)
     files = fm.files_field(meta, path, resolver, errors)

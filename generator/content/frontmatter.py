@@ -3,23 +3,15 @@ at a time, each mistake reported at its line with the fix, and the loader goes o
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Hashable, Iterable
-from datetime import date
+from collections.abc import Hashable
 from pathlib import Path
 from typing import Any
 
-from ..dates import DateError, parse_date, parse_fiscal_year
 from ..errors import Collector
+from ..fields import check_keys
 from ..model import Attachment
 from ..sources import LDict, LList
 from .attachments import AttachmentResolver
-
-
-def suggest(word: str, choices: Iterable[str]) -> str:
-    """" (หมายถึง “x” หรือไม่)" for the closest choice, or ""."""
-    match = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
-    return f" (หมายถึง “{match[0]}” หรือไม่)" if match else ""
 
 
 def first_to_claim(
@@ -41,16 +33,6 @@ def first_to_claim(
     return False
 
 
-def check_keys(meta: LDict, allowed: dict[str, str], path: Path, errors: Collector) -> None:
-    """Unknown front-matter keys are usually typos; ``allowed`` maps key → Thai meaning."""
-    for key in meta:
-        if key not in allowed:
-            listing = ", ".join(f"{k} ({v})" for k, v in allowed.items())
-            errors.add(path, meta.line_of(key), key, f"ไม่รู้จักช่อง “{key}”{suggest(key, allowed)}",
-                       f"แก้ชื่อช่องให้ถูก หรือลบบรรทัดนี้ ช่องที่ใช้ได้: {listing}",
-                       f"unknown front-matter field {key!r}; allowed: {', '.join(allowed)}")
-
-
 def text(meta: LDict, key: str, path: Path, errors: Collector, required: bool, example: str) -> str:
     value = meta.get(key)
     if value is None or (isinstance(value, str) and not value.strip()):
@@ -67,31 +49,6 @@ def text(meta: LDict, key: str, path: Path, errors: Collector, required: bool, e
     return str(value).strip()
 
 
-def date_field(meta: LDict, key: str, path: Path, errors: Collector, required: bool = True) -> date | None:
-    if key not in meta or meta[key] in (None, ""):
-        if required:
-            errors.add(path, meta.line_of(key) if key in meta else meta.line or 1, key,
-                       f"ยังไม่ได้กรอกช่อง {key} (วันที่)",
-                       f"เพิ่มบรรทัด {key}: 2569-03-15 หรือ {key}: 15 มีนาคม 2569 (ปี พ.ศ.)",
-                       f"required date field {key!r} is missing")
-        return None
-    try:
-        return parse_date(meta[key])
-    except DateError as exc:
-        errors.add(path, meta.line_of(key), key, exc.thai, exc.fix, exc.english)
-        return None
-
-
-def fiscal_year_field(meta: LDict, path: Path, errors: Collector) -> int | None:
-    if meta.get("fiscal_year") in (None, ""):
-        return None
-    try:
-        return parse_fiscal_year(meta["fiscal_year"])
-    except DateError as exc:
-        errors.add(path, meta.line_of("fiscal_year"), "fiscal_year", exc.thai, exc.fix, exc.english)
-        return None
-
-
 def link_field(meta: LDict, path: Path, errors: Collector) -> str | None:
     value = meta.get("link")
     if value in (None, ""):
@@ -102,6 +59,9 @@ def link_field(meta: LDict, path: Path, errors: Collector) -> str | None:
                    f"link {value!r} is not an http(s) URL")
         return None
     return value.strip()
+
+
+_FILE_ENTRY = {"file": "ชื่อไฟล์", "title": "ชื่อที่แสดง"}
 
 
 def files_field(
@@ -125,12 +85,7 @@ def files_field(
     out: list[Attachment] = []
     for entry, line in zip(value_list, lines, strict=True):
         if isinstance(entry, LDict):
-            for key in entry:
-                if key not in ("file", "title"):
-                    errors.add(path, entry.line_of(key), f"files.{key}",
-                               f"ไม่รู้จักช่อง “{key}” ในรายการไฟล์{suggest(key, ['file', 'title'])}",
-                               "แต่ละไฟล์มีได้เฉพาะ file: (ชื่อไฟล์) และ title: (ชื่อที่แสดง)",
-                               f"unknown key {key!r} in files entry; use file and title")
+            check_keys(entry, _FILE_ENTRY, path, errors, prefix="files.", where="รายการไฟล์")
             title = entry.get("title")
             att = resolver.resolve(entry.get("file"), path, entry.line_of("file"), "files.file",
                                    title=str(title) if title else "")

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from ..dates import DateError, parse_date
 from ..errors import Collector
+from ..fields import check_keys, date_field
 from ..model import NewsItem, SourceRef
 from ..sanitize import check_markdown
 from ..sources import iter_files, load_markdown
@@ -60,9 +61,9 @@ def load_news_item(path: Path, resolver: AttachmentResolver, errors: Collector) 
         return None
     meta, body, body_line = loaded
     before = errors.error_count
-    fm.check_keys(meta, FIELDS, path, errors)
+    check_keys(meta, FIELDS, path, errors)
     title = fm.text(meta, "title", path, errors, required=True, example="หัวข้อข่าว")
-    when = fm.date_field(meta, "date", path, errors)
+    when = date_field(meta, "date", path, errors)
     if when is not None and (m := _NAME_DATE.match(path.stem)):
         try:
             named = parse_date(m[1])

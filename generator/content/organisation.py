@@ -8,7 +8,6 @@ so that one ``prongsai check`` lists them all. Field names in problems are the Y
 
 from __future__ import annotations
 
-import difflib
 import re
 from functools import cache
 from importlib import resources
@@ -18,8 +17,8 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from ..dates import DateError, parse_date
 from ..errors import Collector
+from ..fields import check_keys, closest, date_field, did_you_mean
 from ..model import Division, Law, Link, Organisation, OrgType, Person, QAEntry, SourceRef
 from ..sanitize import check_markdown
 from ..sources import LDict, LList, load_markdown, load_yaml
@@ -144,14 +143,7 @@ class _Reader:
     # scalars
 
     def unknown_keys(self, d: LDict, known: tuple[str, ...], prefix: str) -> None:
-        for key in d:
-            if key in known:
-                continue
-            close = difflib.get_close_matches(key, known, n=1)
-            hint = f" หรือหมายถึง “{close[0]}”" if close else ""
-            self.add(d.line_of(key), prefix + key, f"ไม่รู้จักช่อง “{key}”{hint}",
-                     f"แก้ชื่อช่องให้ถูก หรือลบบรรทัดนี้ ช่องที่ใช้ได้: {', '.join(known)}",
-                     f"unknown field {prefix}{key}; known: {', '.join(known)}")
+        check_keys(d, known, self.path, self.errors, prefix=prefix)
 
     def text(self, d: LDict, key: str, field: str, label: str, required: bool = False) -> str | None:
         value = d.get(key)
@@ -235,8 +227,8 @@ class _Reader:
             return None
         if not target.is_file():
             siblings = [p.name for p in target.parent.iterdir()] if target.parent.is_dir() else []
-            close = difflib.get_close_matches(target.name, siblings, n=1)
-            hint = f" มีไฟล์ชื่อ “{close[0]}” อยู่ หรือหมายถึงไฟล์นั้น" if close else ""
+            close = closest(target.name, siblings)
+            hint = f" มีไฟล์ชื่อ “{close}” อยู่ หรือหมายถึงไฟล์นั้น" if close else ""
             self.add(line, field, f"ไม่พบไฟล์{label} “{value}”{hint}",
                      f"อัปโหลดไฟล์ไปที่ content/{rel} หรือแก้ชื่อไฟล์ให้ตรง (ตัวพิมพ์เล็ก–ใหญ่ต้องตรงกัน)",
                      f"{field}: file content/{rel} not found")
@@ -325,10 +317,8 @@ class _Reader:
             email = self.email(e, "email", prefix + ".email")
             division = self.text(e, "division", prefix + ".division", "กอง/สำนัก")
             if division is not None and divisions and division not in divisions:
-                close = difflib.get_close_matches(division, sorted(divisions), n=1)
-                hint = f" หรือหมายถึง “{close[0]}”" if close else ""
                 self.add(e.line_of("division"), prefix + ".division",
-                         f"ไม่พบส่วนราชการ “{division}” ในรายการ divisions{hint}",
+                         f"ไม่พบส่วนราชการ “{division}” ในรายการ divisions{did_you_mean(division, divisions)}",
                          f"เขียนชื่อให้ตรงกับชื่อใน divisions: {', '.join(sorted(divisions))}",
                          f"{prefix}.division {division!r} is not a division name")
             if position is not None:
@@ -457,17 +447,7 @@ class _Reader:
             self.unknown_keys(e, QA_KEYS, prefix + ".")
             question = self.text(e, "question", prefix + ".question", "คำถาม", required=True)
             answer = self.text(e, "answer", prefix + ".answer", "คำตอบ", required=True)
-            raw_date = e.get("date")
-            when = None
-            if raw_date is None:
-                self.add(e.line_of("date"), prefix + ".date", "ยังไม่ได้กรอกวันที่ตอบคำถาม (ช่อง date)",
-                         "เพิ่มบรรทัด date: แล้วตามด้วยวันที่ เช่น 15 มีนาคม 2569",
-                         f"{prefix}.date is missing")
-            else:
-                try:
-                    when = parse_date(raw_date)
-                except DateError as exc:
-                    self.add(e.line_of("date"), prefix + ".date", exc.thai, exc.fix, exc.english)
+            when = date_field(e, "date", self.path, self.errors, field=prefix + ".date")
             if answer is not None:
                 first = e.line_of("answer") + (1 if "\n" in answer else 0)  # a block starts below
                 check_markdown(answer, self.path, first, prefix + ".answer", self.errors)

@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from ..config import Settings
-from ..dates import DateError, parse_fiscal_year
 from ..errors import Collector
+from ..fields import check_keys, fiscal_year_field
 from ..sources import LDict, load_yaml
 from ..thai import thai_digits_to_arabic
 
@@ -23,20 +23,16 @@ def load_settings(content: Path, errors: Collector) -> Settings:
     if not isinstance(data, LDict):
         return Settings()
     portal = data.get("portal") or LDict()
-    known = {f.name for f in fields(Settings)}
+    known = sorted(f.name for f in fields(Settings))
+    check_keys(portal, known, path, errors, prefix="portal.")
     values: dict[str, Any] = {}
     for key, value in portal.items():
         line = portal.line_of(key)
         if key not in known:
-            errors.add(path, line, f"portal.{key}", f"ไม่รู้จักการตั้งค่า “{key}”",
-                       "ตรวจการสะกด หรือลบบรรทัดนี้ (ดูรายการการตั้งค่าใน README)",
-                       f"unknown setting portal.{key}; known: {', '.join(sorted(known))}")
             continue
         if key == "fiscal_year" and value is not None:
-            try:
-                value = parse_fiscal_year(value)
-            except DateError as exc:
-                errors.add(path, line, "portal.fiscal_year", exc.thai, exc.fix, exc.english)
+            value = fiscal_year_field(portal, key, path, errors, field="portal.fiscal_year")
+            if value is None:
                 continue
         if key == "max_attachment_mb":
             try:

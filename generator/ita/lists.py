@@ -9,7 +9,6 @@ field and fix, and loading goes on.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from importlib import resources
@@ -17,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Collector
+from ..fields import check_keys, closest
 from ..framework import load_framework
 from ..model import SourceRef
 from ..sources import LDict, LList, iter_files, load_yaml
@@ -83,9 +83,7 @@ def _read_file(path: Path, drafts: dict[int, _YearDraft], errors: Collector) -> 
         errors.add(path, 1, "", "ไฟล์ต้องมีช่อง year, title และ items",
                    "ดูรูปแบบในหัวข้อ ITA ของ README หรือที่หัวไฟล์ generator/data/ita/2569.yml", "ITA list must be a mapping")
         return
-    for key in data:
-        if key not in _FILE_KEYS:
-            _unknown_key(path, data.line_of(key), key, _FILE_KEYS, errors)
+    check_keys(data, _FILE_KEYS, path, errors)
     if "year" in data and str(thai_digits_to_arabic(str(data["year"]))).strip() != str(year):
         errors.add(path, data.line_of("year"), "year",
                    f"ปีในไฟล์ ({data['year']}) ไม่ตรงกับชื่อไฟล์ ({path.name})",
@@ -130,9 +128,7 @@ def _read_file(path: Path, drafts: dict[int, _YearDraft], errors: Collector) -> 
 
 def _read_item(path: Path, entry: LDict, errors: Collector) -> _Draft | None:
     line = entry.line
-    for key in entry:
-        if key not in _ITEM_KEYS:
-            _unknown_key(path, entry.line_of(key), key, _ITEM_KEYS, errors)
+    check_keys(entry, _ITEM_KEYS, path, errors)
     code = str(entry.get("code") or "").strip().lower()
     if not CODE_RE.match(code):
         errors.add(path, entry.line_of("code"), "code",
@@ -190,11 +186,11 @@ def _read_topics(path: Path, entry: LDict, code: str, errors: Collector) -> tupl
         if topic in known:
             out.append(topic)
             continue
-        close = difflib.get_close_matches(topic, known, n=1, cutoff=0.5)
-        hint = f"หมายถึง “{close[0]}” หรือไม่" if close else "ดูรหัสหัวข้อใน generator/data/areas.yml"
+        close = closest(topic, known, cutoff=0.5)
+        hint = f"หมายถึง “{close}” หรือไม่" if close else "ดูรหัสหัวข้อใน generator/data/areas.yml"
         errors.add(path, line, "topics", f"ข้อ {code}: ไม่รู้จักหัวข้อ “{topic}”",
                    f"{hint} (รหัสหัวข้อเป็นภาษาอังกฤษตัวเล็ก เช่น structure, complaint-statistics)",
-                   f"{code}: unknown topic {topic!r}" + (f"; did you mean {close[0]!r}?" if close else ""))
+                   f"{code}: unknown topic {topic!r}" + (f"; did you mean {close!r}?" if close else ""))
     if not _as_list(entry["topics"]):
         errors.add(path, line, "topics", f"ข้อ {code} ไม่มีหัวข้อที่ใช้เป็นหลักฐาน",
                    "ใส่รหัสหัวข้ออย่างน้อย 1 หัวข้อ เช่น topics: [structure]", f"{code}: no topics")
@@ -208,18 +204,11 @@ def _read_requires(path: Path, entry: LDict, code: str, errors: Collector) -> tu
         if name in PROFILE_CHECKS:
             out.append(name)
             continue
-        close = difflib.get_close_matches(name, list(PROFILE_CHECKS), n=1, cutoff=0.5)
+        close = closest(name, PROFILE_CHECKS, cutoff=0.5)
         errors.add(path, entry.line_of("requires"), "requires", f"ข้อ {code}: ไม่รู้จักเงื่อนไข “{name}”",
-                   (f"หมายถึง “{close[0]}” หรือไม่" if close else "ใช้ชื่อใดชื่อหนึ่ง: " + ", ".join(PROFILE_CHECKS)),
+                   (f"หมายถึง “{close}” หรือไม่" if close else "ใช้ชื่อใดชื่อหนึ่ง: " + ", ".join(PROFILE_CHECKS)),
                    f"{code}: unknown requirement {name!r}")
     return tuple(out)
-
-
-def _unknown_key(path: Path, line: int, key: str, known: tuple[str, ...], errors: Collector) -> None:
-    close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-    errors.add(path, line, key, f"ไม่รู้จักช่อง “{key}”",
-               (f"หมายถึง “{close[0]}” หรือไม่ " if close else "") + "ช่องที่ใช้ได้: " + ", ".join(known),
-               f"unknown key {key!r}")
 
 
 def _finish(draft: _YearDraft, errors: Collector) -> OitList:

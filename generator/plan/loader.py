@@ -23,8 +23,9 @@ from typing import Any
 
 from ..catalog.model import KINDS, TEXT_FIELDS, Catalog
 from ..catalog.placeholders import PLACEHOLDER_RE, fill, find_placeholders
-from ..dates import DateError, parse_date, parse_fiscal_year
+from ..dates import DateError, parse_fiscal_year
 from ..errors import Collector
+from ..fields import check_keys, closest, date_field
 from ..model import SourceRef
 from ..sanitize import check_internal_url, check_markdown
 from ..sources import LDict, LList, iter_files, load_yaml
@@ -104,16 +105,6 @@ def _text(value: Any) -> str:
     return str(value).strip()
 
 
-def _unknown_keys(ctx: _Ctx, data: LDict, allowed: tuple[str, ...], where: str) -> None:
-    for key in data:
-        if key in allowed:
-            continue
-        close = difflib.get_close_matches(key, allowed, n=1)
-        hint = f"หรือหมายถึง “{close[0]}”? " if close else ""
-        ctx.add(data.line_of(key), key, f"ไม่รู้จักช่อง “{key}” ใน{where}",
-                f"{hint}ชื่อช่องที่ใช้ได้: {', '.join(allowed)}", f"unknown key {key!r} in {where}")
-
-
 # --- plan.yml -----------------------------------------------------------------------------------
 
 
@@ -130,18 +121,14 @@ def _load_meta(folder: Path, errors: Collector) -> dict[str, Any]:
         ctx.add(1, "", "ไฟล์ plan.yml ต้องเป็นรายการ ชื่อช่อง: ค่า", "ดูตัวอย่างใน content/plan/README.md",
                 "plan.yml must be a mapping")
         return out
-    _unknown_keys(ctx, data, PLAN_KEYS, "plan.yml")
+    check_keys(data, PLAN_KEYS, path, errors, where="plan.yml")
     out["title"] = _text(data.get("title"))
     out["org_name"] = _text(data.get("org_name"))
     intro = _text(data.get("intro"))
     if intro:
         check_markdown(intro, path, data.line_of("intro") + 1, "intro", errors)
     out["intro"] = intro
-    if data.get("adopted_on") is not None:
-        try:
-            out["adopted_on"] = parse_date(data["adopted_on"])
-        except DateError as exc:
-            ctx.add(data.line_of("adopted_on"), "adopted_on", exc.thai, exc.fix, exc.english)
+    out["adopted_on"] = date_field(data, "adopted_on", path, errors, required=False)
     docs = data.get("documents")
     if docs is not None:
         out["documents"] = _load_evidence(ctx, docs, data.line_of("documents"), "documents")
@@ -170,7 +157,7 @@ def _load_project(ctx: _Ctx, catalog: Catalog, org_name: str) -> PlanProject | N
                     f"{hint}ตั้งชื่อไฟล์ให้ตรงกับรหัสโครงการในคลัง (ดูได้ที่หน้า /catalog/ ของเว็บไซต์)",
                     f"unknown catalog id {pid!r}" + (f"; close: {', '.join(close)}" if close else ""))
             return None
-        _unknown_keys(ctx, data, ADOPTED_KEYS, "ไฟล์โครงการที่นำมาจากคลัง")
+        check_keys(data, ADOPTED_KEYS, ctx.path, ctx.errors, where="ไฟล์โครงการที่นำมาจากคลัง")
         kind, sub, name = base.kind, base.sub_objective_id, base.name
         texts = {k: base.text(k) for k in TEXT_KEYS}
         origin = {k: f"{base.source.path if base.source else 'catalog'} [{k}]" for k in ("name", *TEXT_KEYS)}
@@ -185,7 +172,7 @@ def _load_project(ctx: _Ctx, catalog: Catalog, org_name: str) -> PlanProject | N
                     "ตัวเลข และ - เช่น own-waste-bank.yml",
                     f"project file name {ctx.path.name!r} is neither a catalog id nor an ASCII slug")
             return None
-        _unknown_keys(ctx, data, ADOPTED_KEYS + OWN_KEYS, "ไฟล์โครงการของหน่วยงาน")
+        check_keys(data, ADOPTED_KEYS + OWN_KEYS, ctx.path, ctx.errors, where="ไฟล์โครงการของหน่วยงาน")
         parsed = _own_fields(ctx, data, catalog)
         if parsed is None:
             return None
@@ -283,7 +270,7 @@ def _load_budget(ctx: _Ctx, data: LDict) -> dict[int, Decimal | None]:
         try:
             fy = parse_fiscal_year(key)
         except DateError as exc:
-            ctx.add(line, "budget", exc.thai, exc.fix, exc.english)
+            ctx.errors.add_input_error(ctx.path, line, "budget", exc)
             continue
         if fy not in PLAN_YEARS:
             ctx.add(line, "budget", f"ปีงบประมาณ {fy} อยู่นอกช่วงของแผน ({PLAN_YEARS[0]}–{PLAN_YEARS[-1]})",
@@ -352,13 +339,10 @@ def _apply_edits(ctx: _Ctx, data: LDict, texts: dict[str, str]) -> tuple[dict[st
             ctx.add(data.line_of(mode), mode, f"{mode} ต้องเป็นรายการ ชื่อช่อง: ข้อความ",
                     f"ใต้ {mode}: เขียนชื่อช่อง เช่น method: | แล้วข้อความย่อหน้าเข้าไป", f"{mode} must be a mapping")
             continue
+        check_keys(raw, TEXT_KEYS, ctx.path, ctx.errors, prefix=f"{mode}.")
         for key, value in raw.items():
             line = raw.line_of(key)
             if key not in TEXT_KEYS:
-                close = difflib.get_close_matches(key, TEXT_KEYS, n=1)
-                ctx.add(line, f"{mode}.{key}", f"ไม่รู้จักช่อง “{key}”",
-                        (f"หรือหมายถึง “{close[0]}”? " if close else "") + "ชื่อช่องที่ใช้ได้: " + ", ".join(TEXT_KEYS),
-                        f"unknown text field {key!r} in {mode}")
                 continue
             text = _text(value)
             if not text:
@@ -377,9 +361,9 @@ def _report_unused(ctx: _Ctx, data: LDict, values: dict[str, str], used: set[str
     for key in values:
         if key in used or not isinstance(raw, LDict):
             continue
-        close = difflib.get_close_matches(key, sorted(used - set(values)), n=1)
+        close = closest(key, used - set(values))
         ctx.add(raw.line_of(key), f"values.{key}", f"ข้อความของโครงการนี้ไม่มีช่อง {{{{{key}}}}}",
-                (f"สะกดผิดหรือไม่? ช่องที่ยังไม่ได้กรอกคือ {close[0]}" if close else "ลบบรรทัดนี้ได้"),
+                (f"สะกดผิดหรือไม่? ช่องที่ยังไม่ได้กรอกคือ {close}" if close else "ลบบรรทัดนี้ได้"),
                 f"value {key} is not used by this project's text", "warning")
 
 
@@ -425,7 +409,7 @@ def _load_progress(ctx: _Ctx, data: LDict, budget: dict[int, Decimal | None]) ->
         try:
             fy = parse_fiscal_year(key)
         except DateError as exc:
-            ctx.add(line, "progress", exc.thai, exc.fix, exc.english)
+            ctx.errors.add_input_error(ctx.path, line, "progress", exc)
             continue
         if fy not in PLAN_YEARS:
             ctx.add(line, "progress", f"ปีงบประมาณ {fy} อยู่นอกช่วงของแผน ({PLAN_YEARS[0]}–{PLAN_YEARS[-1]})",
@@ -462,24 +446,20 @@ def _load_update(ctx: _Ctx, entries: LList, i: int, fy: int) -> Update | None:
                 "เขียน - date: 2569-03-15 แล้วบรรทัดถัดไป (ย่อหน้าให้ตรงกัน) status:, done:, spent:",
                 "progress entry must be a mapping")
         return None
-    _unknown_keys(ctx, entry, UPDATE_KEYS, "ความก้าวหน้า")
-    ok = True
-    try:
-        when = parse_date(entry.get("date"))
-        if fiscal_year(when) != fy:
-            ctx.add(entry.line_of("date"), "date", f"วันที่ {_text(entry.get('date'))} ไม่อยู่ในปีงบประมาณ {fy}",
-                    f"ปีงบประมาณ {fy} คือ 1 ตุลาคม {fy - 1} ถึง 30 กันยายน {fy}: แก้วันที่ หรือย้ายรายการไปไว้ใต้ปีที่ถูกต้อง",
-                    f"update date {when} is not in fiscal year {fy}")
-            ok = False
-    except DateError as exc:
-        ctx.add(entry.line_of("date"), "date", exc.thai, exc.fix, exc.english)
+    check_keys(entry, UPDATE_KEYS, ctx.path, ctx.errors, where="ความก้าวหน้า")
+    when = date_field(entry, "date", ctx.path, ctx.errors)
+    ok = when is not None
+    if when is not None and fiscal_year(when) != fy:
+        ctx.add(entry.line_of("date"), "date", f"วันที่ {_text(entry.get('date'))} ไม่อยู่ในปีงบประมาณ {fy}",
+                f"ปีงบประมาณ {fy} คือ 1 ตุลาคม {fy - 1} ถึง 30 กันยายน {fy}: แก้วันที่ หรือย้ายรายการไปไว้ใต้ปีที่ถูกต้อง",
+                f"update date {when} is not in fiscal year {fy}")
         ok = False
     status = _text(entry.get("status"))
     if status not in STATUSES:
-        close = difflib.get_close_matches(status, STATUSES, n=1)
+        close = closest(status, STATUSES)
         ctx.add(entry.line_of("status"), "status",
                 f"สถานะ “{status}” ไม่ถูกต้อง" if status else "ยังไม่ได้ระบุสถานะ (status)",
-                (f"หรือหมายถึง “{close[0]}”? " if close else "") + "ใช้คำใดคำหนึ่ง: " + " / ".join(STATUSES),
+                (f"หรือหมายถึง “{close}”? " if close else "") + "ใช้คำใดคำหนึ่ง: " + " / ".join(STATUSES),
                 f"status {status!r} not one of {STATUSES}")
         ok = False
     done = _text(entry.get("done"))
@@ -501,7 +481,7 @@ def _load_update(ctx: _Ctx, entries: LList, i: int, fy: int) -> Update | None:
     evidence: tuple[Evidence, ...] = ()
     if entry.get("evidence") is not None:
         evidence = _load_evidence(ctx, entry["evidence"], entry.line_of("evidence"), "evidence")
-    if not ok:
+    if not ok or when is None:
         return None
     return Update(date=when, status=status, done_md=done, spent=spent, evidence=evidence,
                   source=SourceRef(ctx.errors.rel(ctx.path), line))
@@ -521,7 +501,7 @@ def _load_evidence(ctx: _Ctx, raw: Any, line: int, field: str) -> tuple[Evidence
                     "เขียน - file: evidence/2569/ภาพกิจกรรม.jpg แล้วบรรทัดถัดไป title: ภาพการอบรม",
                     f"{field} entry must be a mapping")
             continue
-        _unknown_keys(ctx, entry, EVIDENCE_KEYS, "หลักฐาน")
+        check_keys(entry, EVIDENCE_KEYS, ctx.path, ctx.errors, where="หลักฐาน")
         title = _text(entry.get("title"))
         if not title:
             ctx.add(entry.line_of("title"), "title", "หลักฐานยังไม่มีคำอธิบาย (title)",
@@ -567,9 +547,9 @@ def _evidence_file(ctx: _Ctx, file: str, line: int, title: str) -> Evidence | No
     if ".." in Path(rel).parts or not path.is_file():
         near = [p.relative_to(ctx.folder).as_posix() for p in iter_files(path.parent, path.suffix.lower() or ".pdf")] \
             if path.parent.is_dir() and ".." not in Path(rel).parts else []
-        close = difflib.get_close_matches(rel, near, n=1, cutoff=0.5)
+        close = closest(rel, near, cutoff=0.5)
         ctx.add(line, "file", f"ไม่พบไฟล์หลักฐาน content/plan/{rel}",
-                (f"หรือหมายถึง {close[0]}? " if close else "")
+                (f"หรือหมายถึง {close}? " if close else "")
                 + "อัปโหลดไฟล์ไว้ในโฟลเดอร์ content/plan/ (เช่น content/plan/evidence/2569/) แล้วเขียนชื่อให้ตรงทุกตัวอักษร",
                 f"evidence file content/plan/{rel} not found")
         return None
