@@ -117,14 +117,17 @@ def action_plan_section(site: Site, item: Item) -> str:
         "",
         f"แผนนี้มี {format_number(len(plan.projects))} โครงการ/กิจกรรม/มาตรการ"
         + (f" (เป็นโครงการที่หน่วยงานริเริ่มเอง {n_own} โครงการ)" if n_own else "")
-        + f" งบประมาณรวมปีงบประมาณ {plan.years[0]}–{plan.years[-1]} {format_baht(total)}"
+        + f" งบประมาณรวม {format_baht(total)} (ปีงบประมาณ {plan.years[0]}–{plan.years[-1]})"
         + (f" ผู้บริหารอนุมัติแผนเมื่อวันที่ {format_date(plan.adopted_on)}" if plan.adopted_on else ""),
         "",
     ]
     if plan.intro_md:
         lines += [plan.intro_md, ""]
     for doc in plan.documents:
-        lines.append(f"- [{doc.title}]({href(here, doc.url)})" + (f" ({format_bytes(doc.size)})" if doc.size else ""))
+        # "(PDF, 14 KB)" inside the link, like every other attachment on the site
+        kind = doc.url.rsplit(".", 1)[-1].upper()
+        lines.append(f"- [{doc.title}" + (f" ({kind}, {format_bytes(doc.size)})" if doc.size else "")
+                     + f"]({href(here, doc.url)})")
     if plan.documents:
         lines.append("")
     lines += [
@@ -184,10 +187,10 @@ def report_annual_section(site: Site, item: Item) -> str:
 def _glance(r: Report, here: str, chart_url: str, catalog: Catalog | None) -> list[str]:
     """Counts in words, the bar chart and the table with the same numbers."""
     t = r.total
-    counts = " ".join(f"{s} {format_number(t.counts[s])}" for s in STATUSES)
-    share = f" (ร้อยละ {format_number(t.spent * 100 / t.budget, 1)} ของงบประมาณ)" if t.budget else ""
+    counts = " ".join(f"{s} {format_number(t.counts[s])} โครงการ" for s in STATUSES)
+    share = f" (ร้อยละ {format_number(t.spent * 100 / t.budget, 1)})" if t.budget else ""
     return [
-        f"จาก {format_number(t.total)} โครงการ: {counts} · ใช้จ่ายจริง {format_baht(t.spent)}"
+        f"ทั้งหมด {format_number(t.total)} โครงการ: {counts} ใช้จ่ายจริง {format_baht(t.spent)}"
         f" จากงบประมาณ {format_baht(t.budget)}{share}",
         "",
         f'<p><img src="{escape(href(here, chart_url))}" width="640" height="{chart_height(r.by_dimension)}" alt="แผนภูมิแท่งสถานะโครงการแยกตามมิติ '
@@ -300,8 +303,8 @@ def _evidence_md(evidence: tuple[Evidence, ...], here: str) -> list[str]:
         if e.is_photo:  # small enough to show; lazy so that a long page stays light on phones
             lines.append(f"- {e.title}\n\n    ![{e.title}]({url}){{ loading=lazy width=320 }}")
         else:
-            lines.append(f"- [{e.title}]({url})" + (f" ({e.path.rsplit('.', 1)[-1].upper()} {format_bytes(e.size)})"
-                                                    if e.size else ""))
+            lines.append(f"- [{e.title}" + (f" ({e.path.rsplit('.', 1)[-1].upper()}, {format_bytes(e.size)})"
+                                              if e.size else "") + f"]({url})")
     return [*lines, ""]
 
 
@@ -311,8 +314,8 @@ def _evidence_md(evidence: tuple[Evidence, ...], here: str) -> list[str]:
 def _reports_index(reports: list[Report], plan: Plan, current_fy: int) -> Page:
     here = REPORTS_URL
     lines = ["# รายงานผลการดำเนินการตามแผนปฏิบัติการป้องกันการทุจริต", "",
-             "รายงานสร้างจากข้อมูลความก้าวหน้าที่หน่วยงานบันทึกไว้ในแต่ละโครงการ "
-             "รอบ 6 เดือนนับถึงวันที่ 31 มีนาคม ประจำปีนับถึงวันที่ 30 กันยายน", ""]
+             "รายงานแต่ละฉบับสรุปจากความก้าวหน้าที่หน่วยงานบันทึกไว้ในแต่ละโครงการ "
+             "รายงานรอบ 6 เดือนนับถึงวันที่ 31 มีนาคม และรายงานประจำปีนับถึงวันที่ 30 กันยายน", ""]
     if not reports:
         lines += ["ยังไม่มีรายงาน (ยังไม่มีการบันทึกความก้าวหน้าของโครงการ)", ""]
     for fy in sorted({r.fiscal_year for r in reports}, reverse=True):
@@ -320,12 +323,13 @@ def _reports_index(reports: list[Report], plan: Plan, current_fy: int) -> Page:
         for r in reports:
             if r.fiscal_year == fy:
                 lines.append(f"- [{r.title}]({href(here, r.url)}) ({r.span})")
-        if fy == current_fy:
-            lines.append("- รายงานประจำปีจะเผยแพร่เมื่อสิ้นปีงบประมาณ (30 กันยายน)")
+        if fy == current_fy and not any(r.fiscal_year == fy and r.period == "annual" for r in reports):
+            lines.append("- รายงานประจำปีจะเผยแพร่หลังสิ้นปีงบประมาณ (30 กันยายน)")
         lines.append("")
     lines += ["## ดาวน์โหลดข้อมูล", "", _data_links(here), ""]
     return Page(path=_md_path(here), title="รายงานผลการดำเนินการตามแผนปฏิบัติการป้องกันการทุจริต",
-                body="\n".join(lines))
+                body="\n".join(lines),
+                description="รายงานรอบ 6 เดือนและรายงานประจำปีของแผนปฏิบัติการป้องกันการทุจริต ทุกปีงบประมาณ")
 
 
 def _report_page(r: Report, catalog: Catalog | None) -> Page:
