@@ -45,6 +45,9 @@ KIND_LABELS: dict[str, str] = {
     "email": "อีเมล",
 }
 
+# A title holding this word already says the kind ("แบบฟอร์มถามตอบออนไลน์"): no "· แบบฟอร์มออนไลน์"
+_KIND_WORDS: dict[str, str] = {"form": "แบบฟอร์ม", "webboard": "เว็บบอร์ด", "line": "LINE"}
+
 NO_PROFILE = (
     "ยังไม่มีข้อมูลหน่วยงาน เจ้าหน้าที่เพิ่มได้ในไฟล์ `content/organisation.yml`\n"
 )
@@ -110,7 +113,7 @@ def _link_html(site: Site, link: Link, mark_external: bool = False) -> str:
         head = f"<strong>{title}</strong>"
     parts = [head]
     label = KIND_LABELS.get(link.kind, "")
-    if label and label not in link.title:
+    if label and label not in link.title and _KIND_WORDS.get(link.kind, label) not in link.title:
         parts.append(f'<span class="pr-kind">{escape(label)}</span>')
     if link.phone:
         parts.append(f"โทร {_phone_html(link.phone)}")
@@ -392,8 +395,8 @@ def e_service_section(site: Site, item: Item) -> str:
         return NO_PROFILE
     if not org.e_services:
         return "ยังไม่มีบริการออนไลน์ที่เผยแพร่\n"
-    return ("ยื่นคำขอรับบริการต่อไปนี้ทางออนไลน์ได้โดยไม่ต้องเดินทางมาที่สำนักงาน\n\n"
-            + _links_block(site, org.e_services, mark_external=True))
+    # the item's intro (areas.yml) already says what E-Service is: no second lead sentence
+    return _links_block(site, org.e_services, mark_external=True)
 
 
 @section("complaint-channels")
