@@ -9,7 +9,6 @@ the seed). They are URL segments and the keys adopters use in their plan, so the
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 
 from ..model import SourceRef
 
@@ -66,8 +65,25 @@ class Placeholder:
     description: str  # what to write, in Thai
 
 
+class InFramework:
+    """Where a project sits in the framework, derived from its sub-objective id ("1.1.3").
+
+    Shared by the catalog's projects and the plan's (:class:`generator.plan.model.PlanProject`).
+    """
+
+    sub_objective_id: str
+
+    @property
+    def objective_id(self) -> str:
+        return self.sub_objective_id.rsplit(".", 1)[0]
+
+    @property
+    def dimension_id(self) -> str:
+        return self.sub_objective_id.split(".", 1)[0]
+
+
 @dataclass(frozen=True)
-class Project:
+class Project(InFramework):
     """One example project/activity/measure. Text fields are Markdown with ``{{placeholders}}``."""
 
     id: str  # "1.1.1-01"
@@ -86,14 +102,6 @@ class Project:
     also_sub_objective_ids: tuple[str, ...] = ()  # further sub-objectives it serves (3.2.x)
     seed_line: int = 0  # line of its title in the seed text
     source: SourceRef | None = None
-
-    @property
-    def objective_id(self) -> str:
-        return self.sub_objective_id.rsplit(".", 1)[0]
-
-    @property
-    def dimension_id(self) -> str:
-        return self.sub_objective_id.split(".", 1)[0]
 
     def text(self, field_name: str) -> str:
         """A text field by name (``name`` or one of :data:`TEXT_FIELDS`)."""
@@ -115,29 +123,18 @@ class Catalog:
     projects: tuple[Project, ...] = ()
     placeholders: tuple[Placeholder, ...] = ()
 
-    @cached_property
-    def _by_id(self) -> dict[str, object]:
-        out: dict[str, object] = {}
-        for group in (self.dimensions, self.objectives, self.sub_objectives, self.projects):
-            for x in group:
-                out[f"{type(x).__name__}:{x.id}"] = x
-        return out
-
+    # The catalog is small (62 projects): a scan is as fast as an index and needs no state.
     def dimension(self, id: str) -> Dimension | None:
-        d = self._by_id.get(f"Dimension:{id}")
-        return d if isinstance(d, Dimension) else None
+        return next((d for d in self.dimensions if d.id == id), None)
 
     def objective(self, id: str) -> Objective | None:
-        o = self._by_id.get(f"Objective:{id}")
-        return o if isinstance(o, Objective) else None
+        return next((o for o in self.objectives if o.id == id), None)
 
     def sub_objective(self, id: str) -> SubObjective | None:
-        s = self._by_id.get(f"SubObjective:{id}")
-        return s if isinstance(s, SubObjective) else None
+        return next((s for s in self.sub_objectives if s.id == id), None)
 
     def project(self, id: str) -> Project | None:
-        p = self._by_id.get(f"Project:{id}")
-        return p if isinstance(p, Project) else None
+        return next((p for p in self.projects if p.id == id), None)
 
     def placeholder(self, name: str) -> Placeholder | None:
         return next((p for p in self.placeholders if p.name == name), None)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from ..catalog.model import InFramework
 from ..model import SourceRef
 
 #: The three statuses, in the order reports list them.
@@ -65,7 +66,7 @@ class Update:
 
 
 @dataclass(frozen=True)
-class PlanProject:
+class PlanProject(InFramework):
     """One project of the plan, its text filled with the municipality's data."""
 
     id: str  # catalog id ("1.1.1-01") or the municipality's own id
@@ -84,14 +85,6 @@ class PlanProject:
     @property
     def own(self) -> bool:
         return self.catalog_id is None
-
-    @property
-    def objective_id(self) -> str:
-        return self.sub_objective_id.rsplit(".", 1)[0]
-
-    @property
-    def dimension_id(self) -> str:
-        return self.sub_objective_id.split(".", 1)[0]
 
     @property
     def url(self) -> str:
