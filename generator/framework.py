@@ -8,7 +8,7 @@ without reading code. Item ids are stable topics: they are folder names under
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Literal
 
@@ -51,9 +51,15 @@ class Framework:
     areas: tuple[Area, ...]
 
     def item(self, item_id: str) -> Item | None:
-        return self.items_by_id().get(item_id)
+        return self._items.get(item_id)
 
     def items_by_id(self) -> dict[str, Item]:
+        """Every item by id, in framework order (a copy: callers may change it)."""
+        return dict(self._items)
+
+    @cached_property
+    def _items(self) -> dict[str, Item]:
+        # Built once: pages look items up per document (feeds, open data), thousands of times.
         return {i.id: i for a in self.areas for i in a.items}
 
     def area(self, area_id: str) -> Area | None:
