@@ -164,7 +164,7 @@ def _index(catalog: Catalog, adopted: dict[str, str]) -> Page:
     out.append(_kind_links(here, adopted))
     return Page(
         path=here,
-        title="คลังตัวอย่างโครงการ",
+        title="คลังตัวอย่างโครงการป้องกันการทุจริต",  # the menu says what the H1 says
         body="\n".join(out) + "\n",
         nav=True,
         description=f"ตัวอย่างโครงการ/กิจกรรม/มาตรการป้องกันการทุจริต {total} รายการ ใน 4 มิติ",

@@ -61,7 +61,7 @@ def _index_page(assessments: dict[int, Assessment], current: int) -> Page:
 
 
 def _year_page(a: Assessment, is_current: bool) -> Page:
-    title = f"รายการ OIT ปี {a.year}"
+    title = a.title  # the menu entry says what the page heading says
     rows = []
     for i in a.items:
         link = f"[{i.url}](../../{i.path}index.md)"

@@ -44,7 +44,7 @@ def procurement_csv_example() -> tuple[str, str]:
 
 
 def item_table() -> str:
-    rows = ["| หมวด | หัวข้อ | โฟลเดอร์ (`content/documents/…`) | หน้าเว็บ |", "|---|---|---|---|"]
+    rows = ["| ด้าน | หัวข้อ | โฟลเดอร์ (`content/documents/…`) | หน้าเว็บ |", "|---|---|---|---|"]
     for area in load_framework().areas:
         for item in area.items:
             rows.append(f"| {area.title} | {item.title} | `{item.id}` | [`/{item.url}`](../{item.url}) |")
