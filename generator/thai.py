@@ -113,6 +113,8 @@ def parse_amount(text: str | int | float) -> Decimal:
             value = Decimal(cleaned)
         except InvalidOperation:
             raise ValueError(f"“{text}” ไม่ใช่จำนวนเงิน") from None
+    if not value.is_finite():  # Decimal reads "nan" and "Infinity"; comparing them would raise
+        raise ValueError(f"“{text}” ไม่ใช่จำนวนเงิน")
     if value < 0:
         raise ValueError("จำนวนเงินติดลบไม่ได้")
     return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)

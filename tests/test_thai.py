@@ -53,6 +53,12 @@ def test_baht() -> None:
     assert parse_amount("๑,๒๓๔.๕ บาท") == Decimal("1234.50")
 
 
+@pytest.mark.parametrize("text", ["nan", "Infinity", "-inf"])
+def test_amount_refuses_what_decimal_reads_but_is_no_amount(text: str) -> None:
+    with pytest.raises(ValueError, match="ไม่ใช่จำนวนเงิน"):
+        parse_amount(text)
+
+
 def test_slug_keeps_thai_marks() -> None:
     assert slugify("กิจกรรม ทดสอบ") == "กิจกรรม-ทดสอบ"
     assert slugify("Report 2569.PDF") == "report-2569-pdf"
