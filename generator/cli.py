@@ -11,13 +11,13 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from .errors import ProngsaiError, ValidationFailed, format_problems, in_github_actions
+from .errors import Problem, ProngsaiError, ValidationFailed, format_problems, in_github_actions
 
 
-def _print_problems(exc: ValidationFailed) -> None:
-    print(format_problems(exc.problems), file=sys.stderr)
+def _print_problems(problems: list[Problem]) -> None:
+    print(format_problems(problems), file=sys.stderr)
     if in_github_actions():
-        for p in exc.problems:
+        for p in problems:
             print(p.github_annotation())
 
 
@@ -38,10 +38,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     site, errors = validate(Path(args.root).resolve())
     warnings = errors.problems  # validate() raised already if any of them was an error
     if warnings:
-        print(format_problems(warnings), file=sys.stderr)
-        if in_github_actions():
-            for p in warnings:
-                print(p.github_annotation())
+        _print_problems(warnings)
         print(f"ตรวจแล้ว ไม่พบข้อผิดพลาด มีคำเตือน {len(warnings)} รายการที่ควรแก้ (no errors, {len(warnings)} warning(s))")
     else:
         print("ตรวจแล้ว ไม่พบข้อผิดพลาดหรือคำเตือน (no errors, no warnings)")
@@ -131,12 +128,13 @@ def make_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one ``prongsai`` command; the exit code is 0 on success."""
     args = make_parser().parse_args(argv)
     handler = COMMANDS[args.command][0]
     try:
         return handler(args)
     except ValidationFailed as exc:
-        _print_problems(exc)
+        _print_problems(exc.problems)
         if args.command in ("build", "serve"):
             print("ยังไม่ได้สร้างเว็บไซต์ เว็บไซต์เดิมใน site/ ยังอยู่ครบ (build stopped; site/ untouched)", file=sys.stderr)
         return 1

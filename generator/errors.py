@@ -125,6 +125,7 @@ class Collector:
 
 
 def format_problems(problems: Iterable[Problem]) -> str:
+    """Every problem for a terminal, sorted by file and line, then the counts in Thai and English."""
     problems = sorted(problems)
     errors = sum(1 for p in problems if p.severity == "error")
     warnings = len(problems) - errors
@@ -134,4 +135,5 @@ def format_problems(problems: Iterable[Problem]) -> str:
 
 
 def in_github_actions() -> bool:
+    """Whether to print ``::error`` annotations as well (they mark the line in a pull request)."""
     return os.environ.get("GITHUB_ACTIONS") == "true"

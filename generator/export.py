@@ -35,6 +35,7 @@ def _csv_cell(col: Column, value: Any) -> str:
 
 
 def dataset_to_csv(ds: Dataset) -> bytes:
+    """The dataset as the CSV staff import (UTF-8 with BOM, CRLF, BE dates)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180; Excel expects CRLF
     writer.writerow([c.key for c in ds.columns])

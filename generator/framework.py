@@ -68,6 +68,7 @@ class Framework:
 
 @cache
 def load_framework() -> Framework:
+    """The five areas and their items from ``data/areas.yml`` (read once per process)."""
     text = resources.files("generator").joinpath("data/areas.yml").read_text("utf-8")
     raw = yaml.safe_load(text)
     areas = []

@@ -147,6 +147,7 @@ def parse_yaml(text: str, path: Path, errors: Collector, line_offset: int = 0) -
 
 
 def load_yaml(path: Path, errors: Collector) -> Any:
+    """Read and parse one staff YAML file; None after reporting an encoding or syntax error."""
     text = read_text(path, errors)
     return None if text is None else parse_yaml(text, path, errors)
 

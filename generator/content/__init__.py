@@ -21,6 +21,8 @@ from .news import load_news
 from .organisation import load_organisation
 from .settings import load_settings
 
+__all__ = ["load_site"]
+
 
 def load_site(root: Path, errors: Collector) -> Site:
     """Load everything under ``root/content`` (and the catalog) into a :class:`Site`.

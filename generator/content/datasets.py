@@ -76,6 +76,7 @@ def _method_key(text: str) -> str:
 
 
 def normalise_method(text: str) -> str | None:
+    """The official name of a procurement method as staff spell it, or None."""
     return _METHOD_ALIASES.get(_method_key(text))
 
 
@@ -266,6 +267,7 @@ def _period_of(schema: Schema, path: Path) -> date | int | None:
 
 
 def period_label(period: date | int) -> str:
+    """The CSV spelling of a file's period: ``2568-10`` (month) or ``2569`` (fiscal year)."""
     return month_label(period) if isinstance(period, date) else str(period)
 
 
@@ -291,6 +293,7 @@ def load_datasets(content: Path, errors: Collector) -> dict[str, Dataset]:
 
 
 def load_dataset(schema: Schema, folder: Path, errors: Collector) -> Dataset | None:
+    """One dataset from its folder (one CSV per period), or None when no file could be used."""
     rows: list[dict[str, Any]] = []
     sources: list[SourceRef] = []
     seen_periods: dict[str, str] = {}
@@ -327,6 +330,7 @@ def load_dataset(schema: Schema, folder: Path, errors: Collector) -> Dataset | N
 
 
 def read_csv(schema: Schema, path: Path, period: date | int, errors: Collector) -> list[dict[str, Any]] | None:
+    """Typed rows of one CSV file, or None when it cannot be read or its header is unusable."""
     text = read_text(path, errors)
     if text is None:
         return None

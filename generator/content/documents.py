@@ -43,6 +43,7 @@ FIELDS = {
 
 
 def load_documents(content: Path, resolver: AttachmentResolver, errors: Collector) -> list[Document]:
+    """Every document under ``content/documents/<item-id>/``; unused attachments are warned."""
     folder = content / "documents"
     items = load_framework().items_by_id()
     docs: list[Document] = []
@@ -85,6 +86,7 @@ def _warn_unreferenced(folder: Path, resolver: AttachmentResolver, errors: Colle
 
 
 def load_document(path: Path, item_id: str, resolver: AttachmentResolver, errors: Collector) -> Document | None:
+    """One document file, or None after reporting what is wrong with it."""
     loaded = load_markdown(path, errors)
     if loaded is None:
         return None

@@ -34,6 +34,7 @@ def first_to_claim(
 
 
 def text(meta: LDict, key: str, path: Path, errors: Collector, required: bool, example: str) -> str:
+    """One line of text under ``key`` ("" when absent); a missing required one is reported."""
     value = meta.get(key)
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
@@ -50,6 +51,7 @@ def text(meta: LDict, key: str, path: Path, errors: Collector, required: bool, e
 
 
 def link_field(meta: LDict, path: Path, errors: Collector) -> str | None:
+    """The optional external ``link:``, which must be an http(s) address."""
     value = meta.get("link")
     if value in (None, ""):
         return None

@@ -42,6 +42,7 @@ _NAME_DATE = re.compile(r"^([0-9๐-๙]{4}-[0-9๐-๙]{2}-[0-9๐-๙]{2})(?:-
 
 
 def load_news(content: Path, resolver: AttachmentResolver, errors: Collector) -> list[NewsItem]:
+    """Every news item under ``content/news/``, newest first."""
     news: list[NewsItem] = []
     seen: dict[str, str] = {}  # id -> first file
     for path in iter_files(content / "news", ".md"):
@@ -56,6 +57,7 @@ def load_news(content: Path, resolver: AttachmentResolver, errors: Collector) ->
 
 
 def load_news_item(path: Path, resolver: AttachmentResolver, errors: Collector) -> NewsItem | None:
+    """One news file, or None after reporting what is wrong with it."""
     loaded = load_markdown(path, errors)
     if loaded is None:
         return None

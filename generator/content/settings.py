@@ -14,6 +14,7 @@ from ..thai import thai_digits_to_arabic
 
 
 def load_settings(content: Path, errors: Collector) -> Settings:
+    """The ``portal:`` settings of ``content/site.yml``; defaults where absent or wrong."""
     path = content / "site.yml"
     if not path.exists():
         errors.add(path, 0, "", "ไม่พบไฟล์ตั้งค่าเว็บไซต์ content/site.yml",

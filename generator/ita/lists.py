@@ -31,6 +31,7 @@ _FILE_KEYS = ("year", "title", "items")
 
 
 def known_topics() -> list[str]:
+    """What an OIT item may name in ``topics:``: every item id, then the special pages."""
     return [*load_framework().items_by_id(), *SPECIAL_PAGES]
 
 
