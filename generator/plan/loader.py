@@ -148,36 +148,10 @@ def _load_project(ctx: _Ctx, catalog: Catalog, org_name: str) -> PlanProject | N
                 "ดูตัวอย่างใน content/plan/README.md", "project file must be a mapping")
         return None
     adopted = CATALOG_ID_RE.match(pid) is not None
-    if adopted:
-        base = catalog.project(pid)
-        if base is None:
-            close = difflib.get_close_matches(pid, [p.id for p in catalog.projects], n=3, cutoff=0.6)
-            hint = ("รหัสที่ใกล้เคียง: " + ", ".join(close) + " — ") if close else ""
-            ctx.add(0, "", f"ไม่มีโครงการรหัส {pid} ในคลังตัวอย่างโครงการ (catalog/)",
-                    f"{hint}ตั้งชื่อไฟล์ให้ตรงกับรหัสโครงการในคลัง (ดูได้ที่หน้า /catalog/ ของเว็บไซต์)",
-                    f"unknown catalog id {pid!r}" + (f"; close: {', '.join(close)}" if close else ""))
-            return None
-        check_keys(data, ADOPTED_KEYS, ctx.path, ctx.errors, where="ไฟล์โครงการที่นำมาจากคลัง")
-        kind, sub, name = base.kind, base.sub_objective_id, base.name
-        texts = {k: base.text(k) for k in TEXT_KEYS}
-        origin = {k: f"{base.source.path if base.source else 'catalog'} [{k}]" for k in ("name", *TEXT_KEYS)}
-    else:
-        if pid in RESERVED_IDS:
-            ctx.add(0, "", f"ชื่อไฟล์ “{ctx.path.name}” ซ้ำกับชื่อหน้าของระบบ",
-                    "เปลี่ยนชื่อไฟล์ เช่น own-" + pid + ".yml", f"project id {pid!r} is reserved")
-            return None
-        if not OWN_ID_RE.match(pid):
-            ctx.add(0, "", f"ชื่อไฟล์ “{ctx.path.name}” ใช้เป็นรหัสโครงการไม่ได้",
-                    "โครงการจากคลังใช้รหัสคลัง เช่น 1.1.1-01.yml; โครงการของหน่วยงานเองใช้อักษรอังกฤษตัวเล็ก "
-                    "ตัวเลข และ - เช่น own-waste-bank.yml",
-                    f"project file name {ctx.path.name!r} is neither a catalog id nor an ASCII slug")
-            return None
-        check_keys(data, ADOPTED_KEYS + OWN_KEYS, ctx.path, ctx.errors, where="ไฟล์โครงการของหน่วยงาน")
-        parsed = _own_fields(ctx, data, catalog)
-        if parsed is None:
-            return None
-        kind, sub, name, texts = parsed
-        origin = {k: f"{ctx.errors.rel(ctx.path)}:{data.line_of(k)}" for k in ("name", *TEXT_KEYS)}
+    base = _catalog_base(ctx, data, catalog, pid) if adopted else _own_base(ctx, data, catalog, pid)
+    if base is None:
+        return None
+    kind, sub, name, texts = base.kind, base.sub_objective_id, base.name, base.texts
 
     unit = _text(data.get("responsible_unit"))
     if not unit or MARKER_RE.search(unit):
@@ -197,7 +171,7 @@ def _load_project(ctx: _Ctx, catalog: Catalog, org_name: str) -> PlanProject | N
         fills["org_name"] = org_name
     name = fill(name, fills)
     texts = {k: fill(v, fills) for k, v in texts.items()}
-    _report_unfilled(ctx, data, {"name": name, **texts}, origin, catalog)
+    _report_unfilled(ctx, data, {"name": name, **texts}, base.origin, catalog)
     progress = _load_progress(ctx, data, budget)
     return PlanProject(
         id=pid, kind=kind, sub_objective_id=sub, name=name, texts=texts, budget=budget,
@@ -205,6 +179,51 @@ def _load_project(ctx: _Ctx, catalog: Catalog, org_name: str) -> PlanProject | N
         progress=progress, source=SourceRef(ctx.errors.rel(ctx.path), 1),
         budget_note=fill(edits.get("budget", ""), fills),
     )
+
+
+@dataclass(frozen=True)
+class _Base:
+    """What a project's text starts from: the catalog project, or the municipality's own fields."""
+
+    kind: str
+    sub_objective_id: str
+    name: str
+    texts: dict[str, str]
+    origin: dict[str, str]  # field -> where its text was written (named by unfilled-text problems)
+
+
+def _catalog_base(ctx: _Ctx, data: LDict, catalog: Catalog, pid: str) -> _Base | None:
+    base = catalog.project(pid)
+    if base is None:
+        close = difflib.get_close_matches(pid, [p.id for p in catalog.projects], n=3, cutoff=0.6)
+        hint = ("รหัสที่ใกล้เคียง: " + ", ".join(close) + " — ") if close else ""
+        ctx.add(0, "", f"ไม่มีโครงการรหัส {pid} ในคลังตัวอย่างโครงการ (catalog/)",
+                f"{hint}ตั้งชื่อไฟล์ให้ตรงกับรหัสโครงการในคลัง (ดูได้ที่หน้า /catalog/ ของเว็บไซต์)",
+                f"unknown catalog id {pid!r}" + (f"; close: {', '.join(close)}" if close else ""))
+        return None
+    check_keys(data, ADOPTED_KEYS, ctx.path, ctx.errors, where="ไฟล์โครงการที่นำมาจากคลัง")
+    where = base.source.path if base.source else "catalog"
+    return _Base(base.kind, base.sub_objective_id, base.name, {k: base.text(k) for k in TEXT_KEYS},
+                 {k: f"{where} [{k}]" for k in ("name", *TEXT_KEYS)})
+
+
+def _own_base(ctx: _Ctx, data: LDict, catalog: Catalog, pid: str) -> _Base | None:
+    if pid in RESERVED_IDS:
+        ctx.add(0, "", f"ชื่อไฟล์ “{ctx.path.name}” ซ้ำกับชื่อหน้าของระบบ",
+                "เปลี่ยนชื่อไฟล์ เช่น own-" + pid + ".yml", f"project id {pid!r} is reserved")
+        return None
+    if not OWN_ID_RE.match(pid):
+        ctx.add(0, "", f"ชื่อไฟล์ “{ctx.path.name}” ใช้เป็นรหัสโครงการไม่ได้",
+                "โครงการจากคลังใช้รหัสคลัง เช่น 1.1.1-01.yml; โครงการของหน่วยงานเองใช้อักษรอังกฤษตัวเล็ก "
+                "ตัวเลข และ - เช่น own-waste-bank.yml",
+                f"project file name {ctx.path.name!r} is neither a catalog id nor an ASCII slug")
+        return None
+    check_keys(data, ADOPTED_KEYS + OWN_KEYS, ctx.path, ctx.errors, where="ไฟล์โครงการของหน่วยงาน")
+    parsed = _own_fields(ctx, data, catalog)
+    if parsed is None:
+        return None
+    here = ctx.errors.rel(ctx.path)
+    return _Base(*parsed, {k: f"{here}:{data.line_of(k)}" for k in ("name", *TEXT_KEYS)})
 
 
 def budget_sentence(budget: Mapping[int, Decimal | None]) -> str:
