@@ -22,6 +22,19 @@ def cell(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|")
 
 
+def wide(text: str, em: int) -> str:
+    """A text cell that keeps at least ``em`` wide: the table scrolls on phones instead of
+    squeezing the title and the description into one word per line."""
+    return f'<span style="display:block;min-width:{em}em">{text}</span>'
+
+
+def breakable_url(address: str) -> str:
+    """A long address may wrap after each "/" (``<wbr>`` adds no character: copying it gives the
+    same address), so the description and status columns keep their room at 1280 px."""
+    head, sep, rest = address.partition("://")
+    return head + sep + rest.replace("/", "/<wbr>").removesuffix("<wbr>")
+
+
 def generate(site: Site) -> Iterable[Page | OutputFile]:
     lists = ita_lists(site)
     years = lists.sorted_years()
@@ -64,9 +77,9 @@ def _year_page(a: Assessment, is_current: bool) -> Page:
     title = a.title  # the menu entry says what the page heading says
     rows = []
     for i in a.items:
-        link = f"[{i.url}](../../{i.path}index.md)"
-        rows.append(f"| {i.item.code} | {cell(i.item.title)} | {link} | {cell(i.description)} | "
-                    f"{cell(i.period_text)} | {i.status_text} |")
+        link = f"[{breakable_url(i.url)}](../../{i.path}index.md)"
+        rows.append(f"| {i.item.code} | {wide(cell(i.item.title), 10)} | {link} | {wide(cell(i.description), 16)} | "
+                    f"{wide(cell(i.period_text), 7)} | {i.status_text} |")
     lines = [
         f"# {cell(a.title)}",
         "",
