@@ -117,8 +117,9 @@ def item_page(site: Site, item: Item) -> Page:
         parts.append(f"<p class=\"updated\">ปรับปรุงล่าสุด {format_date(latest)}</p>\n")
     year = missing_year(site, item)
     if year is not None:
+        older = " ข้อมูลของปีก่อนหน้าแสดงอยู่ด้านล่าง" if fiscal_years_with_data(site, item) else ""
         parts.append(f'!!! warning "ยังไม่มีข้อมูลของปีงบประมาณ {year}"\n\n'
-                     f"    หัวข้อนี้ยังไม่มีข้อมูลของปีงบประมาณ {year}\n")
+                     f"    หน่วยงานยังไม่ได้เผยแพร่ข้อมูลของปีงบประมาณ {year} ในหัวข้อนี้{older}\n")
     section_md = render_section(site, item)
     if section_md.strip():
         parts.append(section_md.rstrip() + "\n")
