@@ -223,13 +223,22 @@ class Site:
 
         return self.settings.fiscal_year or fiscal_year(build_date())
 
+    # Index of documents by item, built on first use; page generators ask for each item several
+    # times, and a portal can hold 10,000 documents. Rebuilt if the list is replaced or grows.
+    _by_item: dict[str, list[Document]] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _by_item_key: tuple[int, int] = field(default=(0, -1), init=False, repr=False, compare=False)
+
     def documents_for(self, item_id: str) -> list[Document]:
-        """An item's documents, newest first."""
-        return sorted(
-            (d for d in self.documents if d.item_id == item_id),
-            key=lambda d: (d.date, d.title),
-            reverse=True,
-        )
+        """An item's documents, newest first (a new list: callers may change it)."""
+        key = (id(self.documents), len(self.documents))
+        if key != self._by_item_key:
+            index: dict[str, list[Document]] = {}
+            for d in self.documents:
+                index.setdefault(d.item_id, []).append(d)
+            for docs in index.values():
+                docs.sort(key=lambda d: (d.date, d.title), reverse=True)
+            self._by_item, self._by_item_key = index, key
+        return list(self._by_item.get(item_id, ()))
 
 
 @dataclass(frozen=True)
