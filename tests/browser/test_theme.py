@@ -10,7 +10,7 @@ from typing import Any
 
 import jinja2
 import pytest
-from harness import ROOT
+from harness import PAGE_TYPES, ROOT, open_search
 
 from generator.render.theme import contrast, footer_links, parse_hex, tel_href, theme_colours
 from generator.thai import month_names
@@ -117,6 +117,38 @@ def test_footer_links_reach_accessibility_and_privacy(built_site: Path) -> None:
     assert "WCAG 2.1" in statement and "0 4300 0000" in statement  # the organisation's phone
     privacy = (built_site / "privacy" / "index.html").read_text("utf-8")
     assert "พ.ศ. 2562" in privacy and "ไม่ใช้คุกกี้" in privacy
+
+
+# ---- phones: nothing wider than the screen (browser) ---------------------------------------
+
+# What sticks out past the right edge, outermost first, ignoring what sits inside a box that
+# scrolls by itself (wide tables): names the culprit when the page is wider than the screen.
+_OVERFLOW = """() => {
+    const w = window.innerWidth, out = [];
+    const scrolls = e => { for (let a = e.parentElement; a && a !== document.body; a = a.parentElement)
+        if (getComputedStyle(a).overflowX !== 'visible') return true; return false; };
+    for (const e of document.querySelectorAll('body *')) {
+        const r = e.getBoundingClientRect();
+        if (r.width && r.right > w + 0.5 && !scrolls(e)) out.push(`${e.tagName.toLowerCase()}.${e.className} right=${Math.round(r.right)}`);
+    }
+    return {scroll: document.documentElement.scrollWidth, inner: w, culprits: out.slice(0, 5)};
+}"""
+
+
+@pytest.mark.parametrize("page_type", [pt.id for pt in PAGE_TYPES])
+def test_no_page_is_wider_than_a_phone(
+    page_type: str, url_of: Callable[[str], str], new_page: Callable[..., Any], browser: Any
+) -> None:
+    """At 360 and 390 px no kind of page scrolls sideways (wide tables scroll inside their box)."""
+    page = new_page(360)
+    for width in (360, 390):
+        page.set_viewport_size({"width": width, "height": 800})
+        page.goto(url_of(page_type), wait_until="networkidle")
+        if page_type == "search" and not open_search(page):
+            pytest.fail("the site search showed no results")
+        page.evaluate("() => Promise.all(document.getAnimations().map(a => a.finished))")  # search slides in
+        found = page.evaluate(_OVERFLOW)
+        assert found["scroll"] <= found["inner"], f"{page_type} at {width}px: {found}"
 
 
 # ---- keyboard and paper (browser) ----------------------------------------------------------
