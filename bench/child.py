@@ -14,7 +14,6 @@ import json
 import resource
 import sys
 import time
-from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
 from typing import Any
@@ -27,24 +26,15 @@ import _state  # noqa: E402
 TIMED_HOOKS = str(BENCH / "timed_hooks.py")
 
 
-def _timed(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        t = time.perf_counter()
-        try:
-            return fn(*args, **kwargs)
-        finally:
-            _state.SECONDS[name] = _state.SECONDS.get(name, 0.0) + time.perf_counter() - t
-
-    return wrapper
-
-
 def _wrap(module: str, name: str, step: str) -> None:
     mod = import_module(module)
-    setattr(mod, name, _timed(step, getattr(mod, name)))
+    setattr(mod, name, _state.timed(step, getattr(mod, name)))
 
 
 def _instrument() -> None:
     # By module name (import_module), since a package may shadow a submodule with a function.
+    _wrap("generator.build", "validate", "validate")
+    _wrap("generator.pages", "generate", "generate")
     _wrap("generator.render.mkdocs", "write_docs", "write_docs")
     _wrap("generator.render.mkdocs", "finalize_sitemap", "sitemap")
     _wrap("generator.search", "index_site", "search_index")
@@ -67,16 +57,13 @@ def run_build(project: Path, out: Path) -> dict[str, Any]:
     _instrument()
     from generator.build import build
 
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), time.process_time()
     result = build(project, out=out)
-    total = time.perf_counter() - t
-    s = dict(_state.SECONDS)
     return {
-        "total": total,
-        "validate": result.timings["validate"],
-        "generate": result.timings["generate"],
-        "render": result.timings["render"],
-        "steps": s,
+        "total": time.perf_counter() - t,
+        "total_cpu": time.process_time() - cpu,
+        "steps": dict(_state.SECONDS),
+        "cpu_steps": dict(_state.CPU),
         "md_pages": len(result.pages),
         "files": len(result.files),
     }
@@ -98,8 +85,7 @@ def keep_docs(project: Path, work: Path) -> dict[str, Any]:
     safety = str(Path(str(import_module("generator.render.mkdocs").__file__)).with_name("safety_hooks.py"))
     for name, hooks in (("mkdocs.yml", cfg["hooks"]), ("mkdocs.nohooks.yml", [h for h in cfg["hooks"] if h != safety])):
         variant = dict(cfg, hooks=hooks)
-        text = yaml.safe_dump(variant, allow_unicode=True, sort_keys=False).replace("'!!python/name:", "!!python/name:")
-        (work / name).write_text(_unquote_tags(text), "utf-8")
+        (work / name).write_text(_unquote_tags(yaml.safe_dump(variant, allow_unicode=True, sort_keys=False)), "utf-8")
     return {"md_pages": len(pages)}
 
 
