@@ -123,6 +123,11 @@ PAGE_TYPES: tuple[PageType, ...] = (
     ),
     PageType("news", "ข่าวประชาสัมพันธ์ (news)", ("basic/news/*/", "news/*/", "basic/news/", "news/")),
     PageType(
+        "dataset",
+        "ตารางข้อมูลกว้าง (dataset table)",
+        ("budget/procurement-plan/", "budget/procurement-monthly/", "administration/service-statistics/"),
+    ),
+    PageType(
         "plan",
         "แผนปฏิบัติการป้องกันการทุจริต (plan overview)",
         ("anti-corruption/action-plan/", "plan/"),

@@ -52,6 +52,38 @@ def test_no_serious_axe_violations(
     assert not blocking, f"{url} at {width}px:\n{describe(blocking)}"
 
 
+@pytest.mark.parametrize("script", [True, False], ids=["script", "no-script"])
+def test_wide_tables_scroll_from_the_keyboard(
+    script: bool, url_of: Callable[[str], str], new_page: Callable[..., Any]
+) -> None:
+    """The focusable, named region around a wide table is the box that scrolls (Material's own
+    wrapper, added by its script, and the table itself do not), so arrow keys move the table."""
+    page = new_page(390, java_script_enabled=script)
+    page.goto(url_of("dataset"), wait_until="networkidle")
+    region = page.locator(".table-scroll").first
+    found = region.evaluate(
+        """r => { const t = r.querySelector('table'), inner = [];
+        for (let e = t; e !== r; e = e.parentElement)
+            if (getComputedStyle(e).overflowX !== 'visible') inner.push(e.className || e.tagName);
+        return {inner, tabindex: r.getAttribute('tabindex'), role: r.getAttribute('role'),
+                name: (document.getElementById(r.getAttribute('aria-labelledby')) || {}).textContent,
+                room: r.scrollWidth - r.clientWidth, left: t.getBoundingClientRect().left}; }"""
+    )
+    assert found["inner"] == [], f"something inside the region scrolls too: {found['inner']}"
+    assert found["tabindex"] == "0" and found["role"] == "region" and found["name"]
+    assert found["room"] > 300, "the example's table should be wider than a phone"
+    region.focus()
+    for _ in range(8):
+        page.keyboard.press("ArrowRight")
+    moved = 0.0
+    for _ in range(20):  # smooth scrolling takes a moment (no wait_for_function: no page script)
+        moved = found["left"] - region.evaluate("r => r.querySelector('table').getBoundingClientRect().left")
+        if moved > 200:
+            break
+        page.wait_for_timeout(100)
+    assert moved > 200, f"8 × ArrowRight moved the table {moved:.0f} px"
+
+
 def test_axe_catches_a_real_violation(new_page: Callable[..., Any], base_url: str) -> None:
     """The check can fail: a low-contrast, unlabelled page is reported."""
     page = new_page(390)

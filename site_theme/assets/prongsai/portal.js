@@ -1,6 +1,8 @@
 /* Prongsai: small progressive enhancements; every page works without this file.
    1. Wide tables that scroll sideways get a keyboard stop and a name (WCAG 2.1.1), so people
-      without a mouse or touch screen can scroll them too.
+      without a mouse or touch screen can scroll them too. The tables of generator/pages/tables.py
+      are named in their HTML (.table-scroll, the box that scrolls, focusable without script);
+      here they only lose the keyboard stop while they fit.
    2. Before printing, attachment and outside links get their full address, shown after the link
       on paper by the print stylesheet.
    3. The home page's search box opens the header search. */
@@ -8,11 +10,16 @@
   "use strict";
 
   function labelScrollers() {
-    var wraps = document.querySelectorAll(".md-typeset__scrollwrap, .pz-scroll");
+    var wraps = document.querySelectorAll(".md-typeset__scrollwrap, .pz-scroll, .table-scroll");
     for (var i = 0; i < wraps.length; i++) {
       var wrap = wraps[i];
       var table = wrap.querySelector("table");
-      if (wrap.scrollWidth > wrap.clientWidth + 1) {
+      /* Material's wrapper inside a .table-scroll does not scroll (portal.css): not a stop */
+      var scrolls = getComputedStyle(wrap).overflowX !== "visible" && wrap.scrollWidth > wrap.clientWidth + 1;
+      if (wrap.classList.contains("table-scroll")) {
+        if (scrolls) wrap.setAttribute("tabindex", "0");
+        else wrap.removeAttribute("tabindex");
+      } else if (scrolls) {
         wrap.setAttribute("tabindex", "0");
         wrap.setAttribute("role", "region");
         var caption = table && table.querySelector("caption");
