@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
-from conftest import ROOT
+from paths import ROOT
 
 from generator import pages as page_generators
 from generator.build import build, validate

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEED
+from paths import ROOT, SEED
 
 from generator.catalog.importer import MANIFEST, ImportRefused, import_catalog
 from generator.cli import main

@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from paths import ROOT
 
 from generator.build import build
 from generator.catalog import load_catalog

@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from paths import ROOT
 
 from generator.content.datasets import (
     COMPLAINTS,

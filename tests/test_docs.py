@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from conftest import ROOT
+from paths import ROOT
 
 from generator.cli import make_parser
 from generator.config import Settings

@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from paths import ROOT
 
 from generator.cli import main
 from generator.content.attachments import AttachmentResolver, describe, published_url

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT
+from paths import ROOT
 
 from generator.build_all import STAMP, build_all
 from generator.cli import main, make_parser

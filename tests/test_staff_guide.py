@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from paths import ROOT
 
 from generator.build import validate
 from generator.errors import ValidationFailed, format_problems

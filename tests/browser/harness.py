@@ -141,7 +141,7 @@ PAGE_TYPES: tuple[PageType, ...] = (
     PageType("ita", "หน้า ITA", ("ita/", "ita/*/")),
     PageType("open-data", "ข้อมูลเปิด (open data)", ("open-data/", "opendata/", "data/")),
     PageType("contact", "ข้อมูลการติดต่อ (contact)", ("basic/contact/",)),
-    PageType("accessibility", "ประกาศการเข้าถึงได้", ("accessibility/",)),
+    PageType("accessibility", "การเข้าถึงเว็บไซต์ (accessibility statement)", ("accessibility/",)),
     PageType("privacy", "ประกาศความเป็นส่วนตัว", ("privacy/",)),
     PageType("search", "ค้นหา (search open with results)", ("",), search=True),
     PageType("404", "ไม่พบหน้า (404)", ("this-page-does-not-exist/",)),
