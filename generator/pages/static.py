@@ -1,6 +1,6 @@
 """Two notices every portal publishes, linked from the footer and kept out of the navigation:
 
-- ``accessibility/`` — ประกาศการเข้าถึงได้ (accessibility statement): what the site does for
+- ``accessibility/`` — การเข้าถึงเว็บไซต์ (accessibility statement): what the site does for
   people with disabilities and on phones, how it is tested, known limits, how to report a problem;
 - ``privacy/`` — ประกาศความเป็นส่วนตัว (privacy notice under the PDPA, พ.ร.บ.คุ้มครองข้อมูลส่วนบุคคล
   พ.ศ. 2562): what the site collects (nothing beyond the web server's log), what personal data it
@@ -9,25 +9,34 @@
 The texts are the same for every organisation; its name, type and contacts come from
 ``content/organisation.yml``. They describe what Prongsai does (no cookies, no trackers, no
 requests to other hosts, automatic accessibility tests): keep them true when that changes.
+
+Each page says when its text last changed ("ปรับปรุงล่าสุด …"): a fixed date below, not the build
+date, which would tell readers the notice changes every time the site is built. Set it to the
+day you change the text (``tests/test_static_pages.py`` fails until you do).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
-from ..config import build_date
 from ..model import Organisation, OutputFile, Page, Site
 from ..thai import format_date
 
 ACCESSIBILITY_PATH = "accessibility/index.md"
 PRIVACY_PATH = "privacy/index.md"
+ACCESSIBILITY_TITLE = "การเข้าถึงเว็บไซต์"
+
+#: The day each text below last changed (CE). Change it with the text, never for a rebuild.
+ACCESSIBILITY_UPDATED = date(2026, 11, 25)
+PRIVACY_UPDATED = date(2026, 11, 25)
 
 
 def generate(site: Site) -> Iterable[Page | OutputFile]:
     org = site.organisation
     yield Page(
         path=ACCESSIBILITY_PATH,
-        title="ประกาศการเข้าถึงได้",
+        title=ACCESSIBILITY_TITLE,
         body=accessibility_md(org),
         description="การเข้าถึงเว็บไซต์สำหรับทุกคน มาตรฐานที่ใช้ วิธีทดสอบ ข้อจำกัด และช่องทางแจ้งปัญหา",
         hide=("navigation",),
@@ -65,13 +74,13 @@ def _contact_lines(org: Organisation | None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _updated() -> str:
-    return f"ปรับปรุงล่าสุด {format_date(build_date())}"
+def _updated(when: date) -> str:
+    return f"ปรับปรุงล่าสุด {format_date(when)}"
 
 
 def accessibility_md(org: Organisation | None) -> str:
     name = _name(org)
-    return f"""# ประกาศการเข้าถึงได้
+    return f"""# {ACCESSIBILITY_TITLE}
 
 {name}ต้องการให้ทุกคนใช้เว็บไซต์นี้ได้ ทั้งผู้ที่ใช้โทรศัพท์มือถือหรืออินเทอร์เน็ตที่ช้า ผู้สูงอายุ
 ผู้มีความบกพร่องทางการมองเห็น การได้ยิน หรือการเคลื่อนไหว และผู้ที่ใช้โปรแกรมอ่านหน้าจอ
@@ -112,7 +121,7 @@ def accessibility_md(org: Organisation | None) -> str:
 โดยระบุหน้าเว็บและปัญหาที่พบ เจ้าหน้าที่จะติดต่อกลับในวันทำการ
 
 {_contact_lines(org)}
-{_updated()}
+{_updated(ACCESSIBILITY_UPDATED)}
 """
 
 
@@ -155,5 +164,5 @@ def privacy_md(org: Organisation | None) -> str:
 และคัดค้านการเก็บหรือเผยแพร่ข้อมูล ตามที่กฎหมายกำหนด โดยติดต่อหน่วยงานตามช่องทางข้างต้น
 หากเห็นว่าหน่วยงานปฏิบัติไม่เป็นไปตามกฎหมาย ท่านร้องเรียนต่อสำนักงานคณะกรรมการคุ้มครองข้อมูลส่วนบุคคลได้
 
-{_updated()}
+{_updated(PRIVACY_UPDATED)}
 """

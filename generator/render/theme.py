@@ -109,8 +109,8 @@ def theme_colours(colours: dict[str, str] | None) -> dict[str, str]:
 FOOTER_LINKS: tuple[tuple[str, str], ...] = (
     ("ita", "การประเมิน ITA"),
     ("open-data", "ข้อมูลเปิด (Open Data)"),
-    ("basic/contact", "ติดต่อหน่วยงาน"),
-    ("accessibility", "ประกาศการเข้าถึงได้"),
+    ("basic/contact", "ข้อมูลการติดต่อ"),  # the page's own title (generator/data/areas.yml)
+    ("accessibility", "การเข้าถึงเว็บไซต์"),
     ("privacy", "ประกาศความเป็นส่วนตัว"),
 )
 
