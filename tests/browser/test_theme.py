@@ -119,6 +119,12 @@ def test_footer_links_reach_accessibility_and_privacy(built_site: Path) -> None:
     assert "พ.ศ. 2562" in privacy and "ไม่ใช้คุกกี้" in privacy
 
 
+def test_not_found_page_speaks_like_the_rest_of_the_site(built_site: Path) -> None:
+    text = (built_site / "404.html").read_text("utf-8")
+    assert "เลือกด้านและหัวข้อที่ต้องการ" in text  # area pages say "ด้านนี้มี … หัวข้อ"
+    assert "หมวด" not in text
+
+
 # ---- phones: nothing wider than the screen (browser) ---------------------------------------
 
 # What sticks out past the right edge, outermost first, ignoring what sits inside a box that
