@@ -64,8 +64,28 @@ files:
     first, second = doc.attachments
     assert first.url == "files/documents/operation-plan/ไฟล์แนบ/แผน-ดำเนินงาน-ฉบับจริง.pdf"
     assert " " not in first.url and first.title == "แผนฉบับลงนาม"
-    assert second.title == "แผน ดำเนินงาน"  # the file name when no title is given
+    # no title: the document's title and the file's place, not the file name ("แผน ดำเนินงาน")
+    assert second.title == "แผนการดำเนินงาน ประจำปีงบประมาณ พ.ศ. 2569 ไฟล์ที่ 2"
     assert describe(first) == "PDF, 2 KB"
+
+
+def test_a_file_without_title_is_named_after_its_record(tmp_path: Path) -> None:
+    docs, news, errors = _load(tmp_path, {
+        "documents/operation-plan/a.md": _doc("title: แผนการดำเนินงาน 2569\ndate: 2568-10-28\nfiles: 2569-แผน-1.pdf"),
+        "documents/operation-plan/2569-แผน-1.pdf": PDF,
+        "documents/operation-plan/b.md": _doc(
+            "title: รายงาน\ndate: 2568-10-28\nfiles:\n  - file: ก.pdf\n    title: ' '\n  - file: ข.pdf\n    title: ภาคผนวก"
+        ),
+        "documents/operation-plan/ก.pdf": PDF,
+        "documents/operation-plan/ข.pdf": PDF,
+        "news/2569-01-10-ข่าว.md": _doc("title: ประกาศรับสมัคร\ndate: 2569-01-10\nfiles:\n  - ใบสมัคร.pdf", "เนื้อข่าว\n"),
+        "news/ใบสมัคร.pdf": PDF,
+    })
+    assert not errors.problems, [p.format() for p in errors.problems]
+    by_id = {d.id: d for d in docs}
+    assert [a.title for a in by_id["a"].attachments] == ["แผนการดำเนินงาน 2569"]  # its only file
+    assert [a.title for a in by_id["b"].attachments] == ["รายงาน ไฟล์ที่ 1", "ภาคผนวก"]
+    assert [a.title for a in news[0].attachments] == ["ประกาศรับสมัคร"]
 
 
 def test_fiscal_year_given_overrides_the_date(tmp_path: Path) -> None:

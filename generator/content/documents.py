@@ -10,9 +10,12 @@ One small file per document, so a pull request that adds a document touches one 
     link: https://...           # optional, e.g. the e-GP announcement
     files:                      # optional, beside this file (or anywhere under content/)
       - file: แผนพัฒนา-เพิ่มเติม-1.pdf
-        title: ประกาศและรายละเอียดโครงการ
+        title: ประกาศและรายละเอียดโครงการ   # optional, see below
     ---
     Optional Markdown body: when present the document gets its own page.
+
+A file's link says its ``title:``; without one, the document's title (the only file) or the
+document's title and "ไฟล์ที่ 2" (its place in ``files:``), never the file name.
 
 Sub-folders under the item folder (e.g. one per year) are allowed; the document id is the file
 name, slugified, and must be unique within the item.
@@ -98,7 +101,7 @@ def load_document(path: Path, item_id: str, resolver: AttachmentResolver, errors
     fy = fiscal_year_field(meta, "fiscal_year", path, errors)
     summary = fm.text(meta, "summary", path, errors, required=False, example="สรุปสั้น ๆ หนึ่งบรรทัด")
     link = fm.link_field(meta, path, errors)
-    files = fm.files_field(meta, path, resolver, errors)
+    files = fm.files_field(meta, path, resolver, errors, title or "")
     if body.strip():
         check_markdown(body, path, body_line, "body", errors)
     if "files" not in meta and "link" not in meta and not body.strip() and errors.error_count == before:

@@ -67,9 +67,14 @@ _FILE_ENTRY = {"file": "ชื่อไฟล์", "title": "ชื่อที�
 
 
 def files_field(
-    meta: LDict, path: Path, resolver: AttachmentResolver, errors: Collector
+    meta: LDict, path: Path, resolver: AttachmentResolver, errors: Collector, record_title: str = ""
 ) -> tuple[Attachment, ...]:
-    """``files:`` is a list whose entries are a file name or {file, title}."""
+    """``files:`` is a list whose entries are a file name or {file, title}.
+
+    A file without ``title:`` is named after its record (``record_title``, the document's or news
+    item's title) rather than its file name, which staff write for their folders
+    ("2569-แผน-เพิ่มเติม-1"): the title alone for a record's only file, else the title and
+    "ไฟล์ที่ 2" (its place in the list). Without a record title the file name stays."""
     value = meta.get("files")
     if value in (None, ""):
         return ()
@@ -85,14 +90,19 @@ def files_field(
                    "files must be a list")
         return ()
     out: list[Attachment] = []
-    for entry, line in zip(value_list, lines, strict=True):
+    record_title = record_title.strip()
+    for place, (entry, line) in enumerate(zip(value_list, lines, strict=True), start=1):
+        title = ""
         if isinstance(entry, LDict):
             check_keys(entry, _FILE_ENTRY, path, errors, prefix="files.", where="รายการไฟล์")
-            title = entry.get("title")
-            att = resolver.resolve(entry.get("file"), path, entry.line_of("file"), "files.file",
-                                   title=str(title) if title else "")
+            given = entry.get("title")
+            title = str(given).strip() if given else ""
+            ref, line, field = entry.get("file"), entry.line_of("file"), "files.file"
         else:
-            att = resolver.resolve(entry, path, line, "files")
+            ref, field = entry, "files"
+        if not title and record_title:
+            title = record_title if len(value_list) == 1 else f"{record_title} ไฟล์ที่ {place}"
+        att = resolver.resolve(ref, path, line, field, title=title)
         if att is not None:
             out.append(att)
     return tuple(out)

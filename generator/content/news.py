@@ -91,7 +91,7 @@ def load_news_item(path: Path, resolver: AttachmentResolver, errors: Collector) 
         errors.add(path, meta.line_of("image_alt"), "image_alt", "มีคำบรรยายรูปแต่ไม่มีรูป (image)",
                    "เพิ่มบรรทัด image: ชื่อไฟล์รูป หรือลบบรรทัด image_alt", "image_alt without image",
                    severity="warning")
-    files = fm.files_field(meta, path, resolver, errors)
+    files = fm.files_field(meta, path, resolver, errors, title or "")
     if not body.strip():
         errors.add(path, body_line, "body", "ข่าวนี้ยังไม่มีเนื้อหา",
                    "เขียนเนื้อข่าวใต้เส้น --- บรรทัดล่าง", "news item has no body text")
