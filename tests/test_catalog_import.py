@@ -48,7 +48,7 @@ def test_reimport_refuses_to_overwrite_a_hand_correction(fresh: Path, tmp_path: 
     folder = tmp_path / "catalog"
     shutil.copytree(fresh, folder)
     edited = folder / "projects" / "2.2.2-01.yml"
-    corrected = edited.read_text("utf-8").replace("มาตรการ NO Gift Policy", "มาตรการ No Gift Policy")
+    corrected = edited.read_text("utf-8").replace("name: มาตรการ No Gift Policy", "name: มาตรการไม่รับของขวัญ (No Gift Policy)")
     edited.write_text(corrected, "utf-8")
     # a file the importer last wrote and nobody touched, but whose import output changes, is fine
     other = folder / "projects" / "1.1.1-01.yml"
@@ -58,8 +58,8 @@ def test_reimport_refuses_to_overwrite_a_hand_correction(fresh: Path, tmp_path: 
         import_catalog(SEED, folder)
     conflicts = dict(info.value.conflicts)
     assert set(conflicts) == {"projects/2.2.2-01.yml", "projects/1.1.1-01.yml"}
-    assert "-name: มาตรการ No Gift Policy" in conflicts["projects/2.2.2-01.yml"]
-    assert "+name: มาตรการ NO Gift Policy" in conflicts["projects/2.2.2-01.yml"]
+    assert "\n-name: มาตรการไม่รับของขวัญ (No Gift Policy)\n" in conflicts["projects/2.2.2-01.yml"]
+    assert "\n+name: มาตรการ No Gift Policy\n" in conflicts["projects/2.2.2-01.yml"]
     assert "--force" in str(info.value)
     # nothing was written: the correction and the manifest are intact
     assert edited.read_text("utf-8") == corrected
