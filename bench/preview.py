@@ -8,6 +8,10 @@ new title (polling every 20 ms, as a browser would after the live-reload signal)
 
     .venv/bin/python bench/preview.py                 # example portal + 1 document, and 2,000
     .venv/bin/python bench/preview.py --sizes 2000 --edits 3
+
+Each portal is measured twice in the same run: with ``prongsai serve`` as it is (preview builds)
+and with every save running the whole ``prongsai build`` pipeline (``bench/serve_full.py``, what
+``serve`` did before), so that the two can be compared.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -80,16 +85,19 @@ def retitle(md: Path, title: str) -> None:
     md.write_text(re.sub(r"^title: .*$", f"title: {title}", text, count=1, flags=re.M), "utf-8")
 
 
-def measure_one(documents: int, edits: int) -> dict[str, float]:
-    name = "example+1" if documents <= 1 else f"{documents:,}"
+MODES = {"preview": ["-m", "generator"], "full": [str(BENCH / "serve_full.py")]}
+
+
+def measure_one(documents: int, edits: int, mode: str) -> dict[str, Any]:
+    name = ("example+1" if documents <= 1 else f"{documents:,}") + f" ({mode})"
     project = OUT / f"preview-{documents}"
     make_project(max(documents, 1), project)
     md, path = document_with_page(project)
     port = free_port()
     url = f"http://127.0.0.1:{port}/{path}"
     env = dict(os.environ, SOURCE_DATE_EPOCH="1764028800", NO_MKDOCS_2_WARNING="1")
-    log = (OUT / f"preview-{documents}.log").open("w")
-    proc = subprocess.Popen([sys.executable, "-m", "generator", "--root", str(project), "serve", "--port", str(port)],
+    log = (OUT / f"preview-{documents}-{mode}.log").open("w")
+    proc = subprocess.Popen([sys.executable, *MODES[mode], "--root", str(project), "serve", "--port", str(port)],
                             env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     times: list[float] = []
     try:
@@ -113,20 +121,23 @@ def measure_one(documents: int, edits: int) -> dict[str, float]:
             proc.wait()
         log.close()
         shutil.rmtree(project / "build", ignore_errors=True)
-    return {"documents": documents, "first_build": first, "median": statistics.median(times),
+    return {"documents": documents, "mode": mode, "first_build": first, "median": statistics.median(times),
             "min": min(times), "max": max(times), "edits": len(times)}
 
 
-def measure_preview(sizes: tuple[int, ...] = (1, 2000), edits: int = 5) -> dict[str, dict[str, float]]:
-    results = {}
+def measure_preview(sizes: tuple[int, ...] = (1, 2000), edits: int = 5) -> dict[str, Any]:
+    results: dict[str, Any] = {}
     for n in sizes:
-        results[str(n)] = measure_one(n, edits)
+        for mode in ("full", "preview"):
+            results[f"{n}-{mode}"] = measure_one(n, edits, mode)
     print("\nEdit-to-preview (prongsai serve, from saving a document's new title to the page showing it):\n")
-    print("| portal | first build | edit → page (median) | min | max |")
-    print("|---|---|---|---|---|")
-    for r in results.values():
-        name = "example + 1 document" if r["documents"] <= 1 else f"{int(r['documents']):,} documents"
-        print(f"| {name} | {r['first_build']:.1f} s | {r['median']:.2f} s | {r['min']:.2f} s | {r['max']:.2f} s |")
+    print("| portal | every save runs `prongsai build` | preview build | ratio |")
+    print("|---|---|---|---|")
+    for n in sizes:
+        full, prev = results[f"{n}-full"], results[f"{n}-preview"]
+        name = "example + 1 document" if n <= 1 else f"{n:,} documents"
+        print(f"| {name} | {full['median']:.2f} s ({full['min']:.2f}–{full['max']:.2f}) "
+              f"| {prev['median']:.2f} s ({prev['min']:.2f}–{prev['max']:.2f}) | {full['median'] / prev['median']:.1f}× |")
     return results
 
 
