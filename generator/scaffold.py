@@ -43,7 +43,7 @@ def _item_readme(item: Item, area_title: str) -> str:
     }.get(item.kind, "")
     return (
         f"# {item.title}\n\n"
-        f"หมวด: {area_title} · หน้าเว็บ: `/{item.url}`\n\n"
+        f"ด้าน: {area_title} · หน้าเว็บ: `/{item.url}`\n\n"
         f"{item.intro}\n\n{kind_note}"
         "## เพิ่มเอกสาร\n\n"
         f"สร้างไฟล์ใหม่ในโฟลเดอร์นี้ เช่น `{example_name}` (ชื่อไฟล์ภาษาไทยได้) แล้ววางข้อความนี้ "
