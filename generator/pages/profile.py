@@ -20,6 +20,7 @@ from importlib import resources
 from typing import Any
 from urllib.parse import urlsplit
 
+from ..content.organisation import LINK_KINDS
 from ..framework import Item
 from ..model import Division, Link, Organisation, OutputFile, Page, Person, Site
 from ..thai import format_date, thai_digits_to_arabic
@@ -30,20 +31,8 @@ FILES_PREFIX = "files/"
 STYLESHEET = "assets/stylesheets/profile.css"
 JSON_DOWNLOAD = "data/organisation.json"
 
-KIND_LABELS: dict[str, str] = {
-    "line": "LINE Official Account",
-    "facebook": "Facebook",
-    "messenger": "Facebook Messenger",
-    "webboard": "เว็บบอร์ด",
-    "form": "แบบฟอร์มออนไลน์",
-    "youtube": "YouTube",
-    "tiktok": "TikTok",
-    "instagram": "Instagram",
-    "x": "X (Twitter)",
-    "website": "เว็บไซต์",
-    "phone": "โทรศัพท์",
-    "email": "อีเมล",
-}
+# What readers see for each kind of channel: the same labels staff choose from.
+KIND_LABELS = LINK_KINDS
 
 # A title holding this word already says the kind ("แบบฟอร์มถามตอบออนไลน์"): no "· แบบฟอร์มออนไลน์"
 _KIND_WORDS: dict[str, str] = {"form": "แบบฟอร์ม", "webboard": "เว็บบอร์ด", "line": "LINE"}
