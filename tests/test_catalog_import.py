@@ -100,3 +100,16 @@ def test_cli_refusal_exits_nonzero_and_prints_the_diff(fresh: Path, tmp_path: Pa
     assert "-  title: การสร้างวัฒนธรรมสุจริต (แก้)" in err and "+  title: การสร้างวัฒนธรรมสุจริต\n" in err
     assert main(["--root", str(root), "catalog", "import", str(SEED), "--force"]) == 0
     assert "(แก้)" not in path.read_text("utf-8")
+
+
+def test_the_example_municipality_is_found_in_the_seed_not_named_in_code() -> None:
+    from generator.catalog.seed import example_name
+
+    text = SEED.read_text("utf-8")
+    name = example_name(text)
+    assert name is not None and name.startswith("เทศบาลตำบล")
+    assert text.count(name) > 100
+    code = "".join(p.read_text("utf-8") for p in (ROOT / "generator").rglob("*.py"))
+    assert name not in code
+    catalog = "".join(p.read_text("utf-8") for p in (ROOT / "catalog" / "projects").glob("*.yml"))
+    assert name not in catalog

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ..thai import thai_digits_to_arabic
@@ -46,7 +47,6 @@ PLACEHOLDER_TEXT: tuple[tuple[str, str], ...] = tuple(
             "ระบุชื่อ องค์กรปกครองส่วนท้องถิ่น": "org_name",
             "ระบุงค์กรปกครองส่วนท้องถิ่น": "org_name",  # "ระบุองค์กร..." misspelt
             "องค์การบริหารส่วนตำบลxxx": "org_name",
-            "เทศบาลตำบลโคกก่อ": "org_name",
             "ระบุงบประมาณที่ใช้ดำเนินการ": "budget",
             "ระบบงบประมาณที่ใช้ดำเนินการ": "budget",  # typo for ระบุ
             "ระบุชื่อหน่วยงานที่รับผิดชอบดำเนินการ": "responsible_unit",
@@ -216,12 +216,43 @@ def clean_line(line: str) -> str:
     return re.sub(r"[ \u00a0]+", " ", line).strip()
 
 
-#: The example municipality's name, also where the PDF layout put a space inside it.
-EXAMPLE_NAME = re.compile(r"เทศบาล\s?ตำบล\s?โคก\s?ก่อ")
+def example_name(text: str, min_count: int = 10) -> str | None:
+    """The example municipality the guide names where each adopter's own name goes.
+
+    Found, not written here (no municipality is named in the generator): the name after a type
+    word ("เทศบาลตำบล…") that at least 80% of that type word's many occurrences share.
+    """
+    from ..content.organisation import org_types
+
+    compact = re.sub(r"[ \u00a0]", "", text)  # the PDF put spaces inside names
+    best: tuple[int, str] | None = None
+    for type_word in {t.full_name for t in org_types().values()}:
+        tails = [compact[m.end(): m.end() + 30] for m in re.finditer(re.escape(type_word), compact)]
+        tails = [t for t in tails if t and "\u0e01" <= t[0] <= "\u0e7f"]
+        if len(tails) < min_count:
+            continue
+        name = ""
+        for n in range(1, 31):
+            counts = Counter(t[:n] for t in tails if len(t) >= n)
+            if not counts:
+                break
+            top, k = counts.most_common(1)[0]
+            if k < 0.8 * len(tails):
+                break
+            name = top
+        if name and (best is None or len(tails) > best[0]):
+            best = (len(tails), type_word + name)
+    return best[1] if best else None
 
 
-def apply_placeholders(text: str) -> str:
-    text = EXAMPLE_NAME.sub("{{org_name}}", text)
+def example_name_pattern(name: str | None) -> re.Pattern[str] | None:
+    """The name, also where the PDF layout put a space inside it."""
+    return re.compile(r"\s?".join(map(re.escape, name))) if name else None
+
+
+def apply_placeholders(text: str, example: re.Pattern[str] | None) -> str:
+    if example is not None:
+        text = example.sub("{{org_name}}", text)
     for seed_text, name in PLACEHOLDER_TEXT:
         text = text.replace(seed_text, "{{" + name + "}}")
     return text
@@ -505,6 +536,7 @@ def parse_seed(text: str) -> SeedCatalog:
     # The summary table ends at the first "#####" line.
     body_start = next(i for i, ln in enumerate(raw_lines) if ln.strip() == "#####")
     counts, totals, warnings = parse_summary(raw_lines[:body_start])
+    example = example_name_pattern(example_name(text))
 
     dims: list[SeedNode] = []
     objs: list[SeedNode] = []
@@ -526,7 +558,7 @@ def parse_seed(text: str) -> SeedCatalog:
         outputs, outcomes = _split_results(results)
         field_lines["outputs"], field_lines["outcomes"] = outputs, outcomes
         for name, lines in field_lines.items():
-            fields[name] = apply_placeholders(blocks_text(build_blocks(lines, warnings)))
+            fields[name] = apply_placeholders(blocks_text(build_blocks(lines, warnings)), example)
         sub = str(project["sub"])
         ordinals[sub] = ordinals.get(sub, 0) + 1
         projects.append(
@@ -583,7 +615,7 @@ def parse_seed(text: str) -> SeedCatalog:
                 for first, also in SHARED_SUB_OBJECTIVES.items():
                     if current_sub in also:
                         sub = first
-                project = {"sub": sub, "line": no, "name": apply_placeholders(m.group(1).strip())}
+                project = {"sub": sub, "line": no, "name": apply_placeholders(m.group(1).strip(), example)}
                 field_lines = {}
                 current_field = None
                 continue
