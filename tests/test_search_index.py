@@ -6,12 +6,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import random
 import shutil
 from pathlib import Path
 
+import pytest
+
+from generator.search import extract as extract_module
 from generator.search.extract import extract
 from generator.search.index import INDEX_DIR, MAX_TEXT, build_index, collect_pages, index_site
-from generator.search.normalize import grams, normalize, shard_of
+from generator.search.normalize import JOINERS, ZERO_WIDTH, grams, normalize, normalize_text, shard_of
 
 PAGE = """<!doctype html><html lang="th"><head><title>แผนการจัดซื้อจัดจ้าง - เทศบาลตำบลดอนตัวอย่าง</title></head>
 <body><nav class="md-nav">เมนู ข้อมูลพื้นฐาน</nav>
@@ -52,6 +56,34 @@ def test_normalize_joins_thai_phrases_and_maps_back() -> None:
     assert normalize("ท\u0e48\u0e35")[0] == normalize("ท\u0e35\u0e48")[0]
     # zero-width spaces (from segmenters or PDFs) never split a word
     assert normalize("ร้อง\u200bเรียน")[0] == "ร้องเรียน"
+
+
+def test_fast_normalize_text_equals_normalize() -> None:
+    """The index builder's regex version and the character loop (mirrored in search.js) agree."""
+    alphabet = list("aZ09 .\n_/()ฯๆ฿๏éİ中") + sorted(JOINERS) + sorted(ZERO_WIDTH) + ["\u0e4d\u0e32"]
+    alphabet += [chr(cp) for cp in range(0x0E01, 0x0E5C)] + ["\u0e48", "\u0e34", "\u0e4c"] * 4
+    rng = random.Random(8)
+    samples = ["", " - ", "E-Service ป.ป.ช. ๒๕๖๙ ทํางาน", "ท\u0e48\u0e35 ร้อง\u200bเรียน", PAGE]
+    samples += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 14))) for _ in range(20_000)]
+    for text in samples:
+        assert normalize_text(text) == normalize(text)[0], repr(text)
+
+
+def test_extract_reads_only_head_and_article_but_equals_a_full_parse(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The navigation is skipped without parsing, with the same result as parsing it: also for a
+    page whose article does not close, or with a title outside the article."""
+    no_h1 = PAGE.replace("<h1 ", "<h6 ").replace("</h1>", "</h6>")
+    pages = [
+        PAGE,
+        PAGE.replace("</article>", "</div></article>").replace("</body>", "<footer><p>ท้ายหน้า</p></footer></body>"),
+        PAGE.replace("</article>", "<div></article>").replace("</body>", "<footer><p>ท้ายหน้า</p></footer></body>"),
+        no_h1.replace("</article>", "</article><svg><title>อื่น</title></svg>"),
+        no_h1.replace("<nav ", "<svg><title>อื่น</title></svg><nav "),
+    ]
+    fast = [extract("x/", html) for html in pages]
+    monkeypatch.setattr(extract_module, "_feed", lambda parser, html: parser.feed(html))
+    assert fast == [extract("x/", html) for html in pages]
+    assert fast[2] is not None and "ท้ายหน้า" in fast[2].body
 
 
 def test_keys_cover_substrings_short_terms_and_lone_digits() -> None:

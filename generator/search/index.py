@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .extract import PageText, extract
-from .normalize import grams, normalize, shard_of
+from .normalize import grams, normalize_text, shard_of
 
 INDEX_DIR = "search-index"
 FORMAT = 1
@@ -66,16 +66,14 @@ def collect_pages(site_dir: Path) -> list[PageText]:
 
 def _weights(page: PageText) -> tuple[Counter[str], int]:
     """Weighted key counts of one page, and its length in normalised characters."""
-    counts: Counter[str] = Counter()
-    title = normalize(page.title)[0]
-    body = normalize(page.body)[0]
+    title = normalize_text(page.title)
+    body = normalize_text(page.body)
+    counts: Counter[str] = Counter(grams(body))
     for key in grams(title):
         counts[key] += TITLE_WEIGHT
     for heading in page.headings:
-        for key in grams(normalize(heading)[0]):
+        for key in grams(normalize_text(heading)):
             counts[key] += HEADING_WEIGHT
-    for key in grams(body):
-        counts[key] += 1
     return counts, len(title) + len(body)
 
 
