@@ -67,6 +67,26 @@ def test_site_under_a_sub_path(tmp_path: Path) -> None:
     assert [b.url for b in find_broken_links(site, "https://host.example/tambon/")] == ["/news/"]
 
 
+def test_a_link_repeated_on_many_pages_is_judged_where_it_is(tmp_path: Path) -> None:
+    """Verdicts are shared between pages only where the link points to the same place: the same
+    relative link is fine on one page and broken on another."""
+    built = _write(tmp_path / "site", {
+        "index.html": _page('<a href="a/">a</a><a href="b/">b</a><a href="#top">t</a>', '<h1 id="top">x</h1>', ""),
+        "a/index.html": _page('<a href="../">h</a><a href="../a/#in">in</a><a href="x/">x</a><a href="#top">t</a>',
+                              '<p id="in">in</p>'),
+        "a/x/index.html": _page('<a href="../../">h</a><a href="../../a/#in">in</a><a href="../">up</a>', "", "../../"),
+        "b/index.html": _page('<a href="../">h</a><a href="../a/#in">in</a><a href="x/">x</a><a href="../../">out</a>'),
+        "b/y/index.html": _page('<a href="../../">h</a><a href="../">up</a><a href="../../b/#in">in</a>', "", "../../"),
+        "assets/x.css": "",
+    })
+    found = {(b.page, b.url, b.reason) for b in find_broken_links(built, SITE_URL)}
+    assert found == {
+        ("a/index.html", "#top", "anchor"),
+        ("b/index.html", "x/", "missing"),
+        ("b/y/index.html", "../../b/#in", "anchor"),
+    }
+
+
 def _project_with_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pages: list[Page]) -> Path:
     """The example project, whose generated site also gets ``pages`` (under zz-test/)."""
     root = copy_project(tmp_path / "p")

@@ -21,7 +21,9 @@ from ..errors import Problem
 _ATTR = re.compile(r"""<(a|link|img|script|source|iframe|area|video|audio|track|embed|form|image|use)\b"""
                    r"""[^>]*?\s(href|src|action|xlink:href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""",
                    re.I | re.S)
-_ID = re.compile(r"""\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.I)
+# An id or name attribute: ``\s(?:id|name)\s*=`` written to start at the name's last letter
+# (found at once) and look back for the rest, which is twice as fast on Thai pages.
+_ID = re.compile(r"""[dDeE](?:(?<=\s[iI][dD])|(?<=\s[nN][aA][mM][eE]))\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""")
 # Regions whose text is not markup: inline script and style bodies, and HTML comments.
 _SKIP = re.compile(r"<script\b[^>]*>.*?</script>|<style\b[^>]*>.*?</style>|<!--.*?-->", re.I | re.S)
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
@@ -48,7 +50,7 @@ def _strip(text: str) -> str:
 
 
 def _ids(text: str) -> set[str]:
-    values = (next(g for g in m.groups() if g is not None) for m in _ID.finditer(text))
+    values = (m[m.lastindex or 0] for m in _ID.finditer(text))  # the one quoting that matched
     return {html.unescape(v) if "&" in v else v for v in values}
 
 
@@ -106,25 +108,55 @@ def find_broken_links(built: Path, site_url: str = "") -> list[BrokenLink]:
     """Every internal link in ``built`` whose page, file or anchor does not exist."""
     site = _Site(built, site_url)
     broken: list[BrokenLink] = []
+    # Each link is checked once per place it could resolve differently from: the navigation,
+    # header and footer links repeated on every page are checked once (see _place).
+    verdicts: dict[tuple[str, str], str | None] = {}
     for page in sorted(f for f in site.files if f.endswith(".html")):
         text = _strip((built / page).read_text("utf-8", errors="replace"))
+        depth = page.count("/")
         seen: set[str] = set()
         for m in _ATTR.finditer(text):
-            url = html.unescape(next(g for g in m.groups()[2:] if g is not None)).strip()
-            if url in seen or not url or (_SCHEME.match(url) and not url.lower().startswith("http")):
-                continue  # mailto:, tel:, data: ... are not pages
+            url = html.unescape(m[m.lastindex or 0]).strip()  # the one quoting that matched
+            if url in seen:
+                continue
             seen.add(url)
-            if re.search(r"\s", url):
-                broken.append(BrokenLink(page, url, "space"))
-                continue
-            rel, fragment, internal = site.target(page, url)
-            if not internal or rel is None:
-                continue
-            if rel not in site.files:
-                broken.append(BrokenLink(page, url, "missing"))
-            elif fragment and rel.endswith(".html") and fragment not in site.ids(rel):
-                broken.append(BrokenLink(page, url, "anchor"))
+            key = (_place(page, depth, url), url)
+            if key not in verdicts:
+                verdicts[key] = _verdict(site, page, url)
+            reason = verdicts[key]
+            if reason is not None:
+                broken.append(BrokenLink(page, url, reason))
     return broken
+
+
+def _place(page: str, depth: int, url: str) -> str:
+    """What, besides ``url`` itself, decides where ``url`` on ``page`` points: nothing for an
+    absolute or root-relative link; for a relative one that first climbs out of every folder
+    of the page ("../../x/" on a page two folders deep, as MkDocs writes navigation links), only
+    the page's depth; for "#...", "?..." the page; otherwise the page's folder."""
+    if url.startswith("/") or _SCHEME.match(url):
+        return ""
+    if url[:1] in ("#", "?", ""):
+        return page
+    if url.startswith("../" * depth):
+        return str(depth)
+    return page.rpartition("/")[0] + "/"
+
+
+def _verdict(site: _Site, page: str, url: str) -> str | None:
+    """Why ``url`` on ``page`` is broken ("space", "missing", "anchor"), or None."""
+    if not url or (_SCHEME.match(url) and not url.lower().startswith("http")):
+        return None  # mailto:, tel:, data: ... are not pages
+    if re.search(r"\s", url):
+        return "space"
+    rel, fragment, internal = site.target(page, url)
+    if not internal or rel is None:
+        return None
+    if rel not in site.files:
+        return "missing"
+    if fragment and rel.endswith(".html") and fragment not in site.ids(rel):
+        return "anchor"
+    return None
 
 
 def link_problems(broken: list[BrokenLink], severity: str) -> list[Problem]:
