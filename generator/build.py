@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import pages as page_generators
+from .checks.pdpa import PendingCheck
 from .content import load_site
 from .errors import Collector
 from .model import OutputFile, Page, Site
@@ -33,13 +34,29 @@ class BuildResult:
 
 def validate(root: Path) -> tuple[Site, Collector]:
     """Read all input into the model; raise ValidationFailed if anything is wrong."""
+    site, errors, pdpa = start_validation(root)
+    finish_validation(errors, pdpa)
+    return site, errors
+
+
+def start_validation(root: Path) -> tuple[Site, Collector, PendingCheck]:
+    """Validate everything but the text inside attachments, whose PDPA check may still be running
+    in other processes (``finish_validation`` waits for it). Raises ValidationFailed, with every
+    problem ``validate`` would report, when the rest already has an error."""
     errors = Collector(root)
     site = load_site(root, errors)
-    from .checks.pdpa import check_personal_data  # PDPA: personal data in any staff file (#8)
+    from .checks.pdpa import start_personal_data_check  # PDPA: personal data in any staff file (#8)
 
-    check_personal_data(site, errors)
+    pdpa = start_personal_data_check(site, errors)
+    if errors.errors or pdpa.known_errors:
+        finish_validation(errors, pdpa)
+    return site, errors, pdpa
+
+
+def finish_validation(errors: Collector, pdpa: PendingCheck) -> None:
+    """Wait for the PDPA check of attachments; raise ValidationFailed if anything is wrong."""
+    pdpa.finish(errors)
     errors.raise_if_errors()
-    return site, errors
 
 
 def build(
@@ -59,12 +76,29 @@ def build(
     out = (out or root / "site").resolve()
     timings: dict[str, float] = {}
 
+    # The PDPA check of attachments (most of a clean validate) runs in other processes while the
+    # site is generated and rendered into a temporary folder; the build waits for it before any
+    # other check and before publishing, and when a later step fails, so that it stops with the
+    # same problems as a build that validated everything first.
     t = time.perf_counter()
-    site, _ = validate(root)
+    site, errors, pdpa = start_validation(root)
     if site_url:
         site.settings = replace(site.settings, site_url=site_url)
     timings["validate"] = time.perf_counter() - t
+    try:
+        return _generate_and_publish(site, errors, pdpa, root, out, strict, preview, timings)
+    except Exception:
+        if not pdpa.finished:
+            finish_validation(errors, pdpa)  # a PDPA finding is what this build stops with
+        raise
+    finally:
+        pdpa.cancel()
 
+
+def _generate_and_publish(
+    site: Site, errors: Collector, pdpa: PendingCheck, root: Path, out: Path, strict: bool, preview: bool,
+    timings: dict[str, float],
+) -> BuildResult:
     t = time.perf_counter()
     pages, files = page_generators.generate(site)
     timings["generate"] = time.perf_counter() - t
@@ -73,6 +107,7 @@ def build(
     work_root.mkdir(exist_ok=True)
     if preview:  # in place, only what changed; no link check (see render_preview)
         t = time.perf_counter()
+        finish_validation(errors, pdpa)  # before writing into the served folder
         (work_root / "preview-work").mkdir(exist_ok=True)
         render_preview(site, pages, files, out, work_root / "preview-work")
         timings["render"] = time.perf_counter() - t
@@ -87,6 +122,10 @@ def build(
         t = time.perf_counter()
         render(site, pages, files, new_site, work, strict=strict)
         timings["render"] = time.perf_counter() - t
+
+        t = time.perf_counter()
+        finish_validation(errors, pdpa)
+        timings["pdpa_wait"] = time.perf_counter() - t
 
         t = time.perf_counter()
         from .checks import run_site_checks

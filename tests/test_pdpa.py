@@ -6,8 +6,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from safety_helpers import copy_project, run_cli, thai_id
+from safety_helpers import copy_project, hash_tree, run_cli, thai_id
 
+from generator.checks import pdpa
 from generator.checks.pdpa import check_personal_data, find_in_text, thai_id_valid
 from generator.config import Settings
 from generator.errors import Collector, Problem
@@ -176,3 +177,31 @@ def test_prongsai_check_fails_on_a_planted_id(tmp_path: Path) -> None:
     (root / "content" / "บันทึก ผู้ร้องเรียน.txt").write_text(f"ผู้ร้อง {dashed(INVALID)}\n", "utf-8")
     rc, _, err = run_cli("--root", str(root), "check")
     assert "เลขประจำตัวประชาชน" not in err
+
+
+def test_attachments_read_in_workers_stop_the_build_as_a_check_in_one_go_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``build`` reads attachments in worker processes while it renders: a finding in one still
+    stops it with the same problems and exit code, the old site/ untouched, the same cache."""
+    fpdf = pytest.importorskip("fpdf")
+    root = copy_project(tmp_path / "p")
+    pdf = fpdf.FPDF()
+    pdf.set_font("helvetica", size=12)
+    pdf.add_page()
+    pdf.cell(text=f"Complainant ID {dashed(VALID)}")
+    pdf.output(str(root / "content" / "plan" / "plan-2566-2570.pdf"))
+    (root / "site").mkdir()
+    (root / "site" / "index.html").write_text("old", "utf-8")
+    before = hash_tree(root / "site")
+    monkeypatch.setattr(pdpa, "PARALLEL_FROM", 10**9)  # all in this process, before rendering
+    rc_one, out_one, err_one = run_cli("--root", str(root), "build")
+    cache_one = (root / "build" / "pdpa-cache.json").read_bytes()
+    (root / "build" / "pdpa-cache.json").unlink()
+    monkeypatch.setattr(pdpa, "PARALLEL_FROM", 1)  # in workers, during generate and render
+    rc, out, err = run_cli("--root", str(root), "build")
+    assert (rc, out, err) == (rc_one, out_one, err_one)
+    assert rc == 1 and "content/plan/plan-2566-2570.pdf" in err and "(หน้า 1)" in err
+    assert hash_tree(root / "site") == before
+    assert (root / "build" / "pdpa-cache.json").read_bytes() == cache_one
+    assert not [p for p in (root / "build").iterdir() if p.name.startswith("work-")]

@@ -28,11 +28,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..dates import DateError, parse_date
 from ..errors import Collector
@@ -142,24 +144,31 @@ def _office_parts(path: Path) -> Iterator[tuple[str, str]]:
                 yield name, re.sub(r"<[^>]+>", "", xml)
 
 
-def _binary_findings(path: Path, complaint: bool, official: set[str], cache: Cache, new_cache: Cache,
-                     ) -> list[Finding]:
-    """Findings inside a PDF or office file; extraction is slow, so results are cached by content."""
-    data = path.read_bytes()
-    key = hashlib.sha256(data + f"|{_CACHE_VERSION}|{complaint}|{sorted(official)}".encode()).hexdigest()
-    if key in cache:
-        new_cache[key] = cache[key]
-        return [Finding(str(k), str(m), int(str(ln)), str(w)) for k, m, ln, w in cache[key]]
-    found: list[Finding] = []
+def _cache_key(data: bytes, complaint: bool, official: set[str]) -> str:
+    return hashlib.sha256(data + f"|{_CACHE_VERSION}|{complaint}|{sorted(official)}".encode()).hexdigest()
+
+
+def _read_binary(path: Path, complaint: bool, official: set[str]) -> list[list[object]] | None:
+    """Findings inside a PDF or office file as cache rows, or None when it cannot be read (a
+    damaged attachment is the loaders' business, not a PDPA finding)."""
+    rows: list[list[object]] = []
     try:
         parts = _pdf_pages(path) if path.suffix.lower() in PDF_SUFFIXES else _office_parts(path)
         for where, text in parts:
             for f in find_in_text(text, complaint, official):
-                found.append(Finding(f.kind, f.masked, f.line, where))
-    except Exception:  # a damaged attachment is the loaders' business, not a PDPA finding
-        return []
-    new_cache[key] = [[f.kind, f.masked, f.line, f.where] for f in found]
-    return found
+                rows.append([f.kind, f.masked, f.line, where])
+    except Exception:
+        return None
+    return rows
+
+
+def _read_binaries(jobs: list[tuple[str, bool, list[str]]]) -> list[list[list[object]] | None]:
+    """:func:`_read_binary` for many files (run in a worker process)."""
+    return [_read_binary(Path(path), complaint, set(official)) for path, complaint, official in jobs]
+
+
+def _findings(rows: list[list[object]]) -> list[Finding]:
+    return [Finding(str(k), str(m), int(str(ln)), str(w)) for k, m, ln, w in rows]
 
 
 def _staff_files(root: Path) -> Iterator[Path]:
@@ -246,11 +255,110 @@ _KIND_EN = {"id": "Thai national ID number", "phone": "private mobile phone numb
             "address": "house address"}
 
 
-def check_personal_data(site: Site, errors: Collector) -> None:
-    """Report personal data in staff files (see the module docstring)."""
+# Reading the text of attachments (pypdf) is most of a clean validate. With at least this many
+# attachments not in the cache, they are read in worker processes, one per core; ``build`` lets
+# them run while the site is generated and rendered, and waits for them before publishing.
+PARALLEL_FROM = 24
+_CHUNKS_PER_WORKER = 4
+
+
+@dataclass
+class _Item:
+    path: Path
+    rel: str
+    findings: list[Finding] | None = None  # None until the worker's answer is in
+    job: int = -1  # index into the jobs sent to workers
+    key: str = ""
+
+
+class PendingCheck:
+    """A PDPA check under way: text files are checked, attachments may still be read elsewhere.
+    :meth:`finish` reports everything in file order, exactly as a check done in one go."""
+
+    def __init__(self, root: Path, exemptions: list[Exemption], cache_file: Path) -> None:
+        self.root = root
+        self.exemptions = exemptions
+        self.cache_file = cache_file
+        self.new_cache: Cache = {}
+        self.items: list[_Item] = []
+        self.jobs: list[tuple[str, bool, list[str]]] = []
+        self._futures: list[Any] = []
+        self._chunk = 1
+        self._pool: Any = None
+        self.finished = False
+
+    @property
+    def known_errors(self) -> bool:
+        """True when the files read so far already hold a finding that stops the build."""
+        return any(self._unexempt(item, f) for item in self.items for f in item.findings or [])
+
+    def _unexempt(self, item: _Item, f: Finding) -> bool:
+        return not any(e.file == item.rel and e.value == f.masked for e in self.exemptions)
+
+    def start_workers(self) -> None:
+        if not self.jobs:
+            return
+        if len(self.jobs) < PARALLEL_FROM:
+            self._collect(_read_binaries(self.jobs))
+            return
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        workers = max(1, min(len(os.sched_getaffinity(0)), len(self.jobs) // PARALLEL_FROM))
+        self._chunk = -(-len(self.jobs) // (workers * _CHUNKS_PER_WORKER))
+        # "spawn": a fresh interpreter, safe whatever threads this process runs (prongsai serve)
+        self._pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+        self._futures = [self._pool.submit(_read_binaries, self.jobs[i : i + self._chunk])
+                         for i in range(0, len(self.jobs), self._chunk)]
+
+    def _collect(self, results: list[list[list[object]] | None]) -> None:
+        for item in self.items:
+            if item.job >= 0:
+                rows = results[item.job]
+                item.findings = [] if rows is None else _findings(rows)
+                if rows is not None:
+                    self.new_cache[item.key] = rows
+
+    def finish(self, errors: Collector) -> None:
+        """Wait for the attachments, then report every finding and unused exemption."""
+        if self.finished:
+            return
+        self.finished = True
+        if self._pool is not None:
+            try:
+                results = [rows for future in self._futures for rows in future.result()]
+            finally:
+                self._pool.shutdown()
+                self._pool = None
+            self._collect(results)
+        used: set[Exemption] = set()
+        for item in self.items:
+            for f in item.findings or []:
+                match = next((e for e in self.exemptions if e.file == item.rel and e.value == f.masked), None)
+                if match:
+                    used.add(match)
+                    continue
+                _report(errors, item.path, item.rel, f)
+        for e in self.exemptions:
+            if e not in used:
+                errors.add(self.root / "content" / EXEMPTIONS, e.line, "value",
+                           f"รายการยกเว้น “{e.value}” ของไฟล์ {e.file} ไม่ตรงกับข้อมูลที่พบ (อาจแก้ไฟล์แล้ว)",
+                           "ลบรายการนี้ออก หรือแก้ชื่อไฟล์และค่าให้ตรงกับข้อความที่ระบบแจ้ง",
+                           f"unused PDPA exemption for {e.file}: {e.value}", severity="warning")
+        _save_cache(self.cache_file, self.new_cache)
+
+    def cancel(self) -> None:
+        """Stop the workers of a build that failed for another reason."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+        self.finished = True
+
+
+def start_personal_data_check(site: Site, errors: Collector) -> PendingCheck:
+    """Check the text files and start reading the attachments (see :class:`PendingCheck`)."""
     root = site.root
     exemptions = load_exemptions(root / "content", errors)
-    used: set[Exemption] = set()
     official = official_phones(site)
     cache_file = root / "build" / "pdpa-cache.json"
     cache: Cache = {}
@@ -259,35 +367,37 @@ def check_personal_data(site: Site, errors: Collector) -> None:
             cache = json.loads(cache_file.read_text("utf-8"))
         except (OSError, ValueError):
             cache = {}
-    new_cache: Cache = {}
+    check = PendingCheck(root, exemptions, cache_file)
     for path in _staff_files(root):
         rel = errors.rel(path)
         if path.name == EXEMPTIONS and path.parent == root / "content":
             continue
         suffix = path.suffix.lower()
         complaint = any(w in rel.lower() for w in COMPLAINT_WORDS)
+        item = _Item(path, rel)
         if suffix in TEXT_SUFFIXES:
             text = path.read_bytes().decode("utf-8", errors="replace")
-            findings = list(find_in_text(text, complaint, official))
+            item.findings = list(find_in_text(text, complaint, official))
             if rel == "content/organisation.yml":  # the organisation's own numbers are public
-                findings = [f for f in findings if f.kind != "phone"]
+                item.findings = [f for f in item.findings if f.kind != "phone"]
         elif suffix in PDF_SUFFIXES | OFFICE_SUFFIXES:
-            findings = _binary_findings(path, complaint, official, cache, new_cache)
+            item.key = _cache_key(path.read_bytes(), complaint, official)
+            if item.key in cache:
+                check.new_cache[item.key] = cache[item.key]
+                item.findings = _findings(cache[item.key])
+            else:
+                item.job = len(check.jobs)
+                check.jobs.append((str(path), complaint, sorted(official)))
         else:
             continue
-        for f in findings:
-            match = next((e for e in exemptions if e.file == rel and e.value == f.masked), None)
-            if match:
-                used.add(match)
-                continue
-            _report(errors, path, rel, f)
-    for e in exemptions:
-        if e not in used:
-            errors.add(root / "content" / EXEMPTIONS, e.line, "value",
-                       f"รายการยกเว้น “{e.value}” ของไฟล์ {e.file} ไม่ตรงกับข้อมูลที่พบ (อาจแก้ไฟล์แล้ว)",
-                       "ลบรายการนี้ออก หรือแก้ชื่อไฟล์และค่าให้ตรงกับข้อความที่ระบบแจ้ง",
-                       f"unused PDPA exemption for {e.file}: {e.value}", severity="warning")
-    _save_cache(cache_file, new_cache)
+        check.items.append(item)
+    check.start_workers()
+    return check
+
+
+def check_personal_data(site: Site, errors: Collector) -> None:
+    """Report personal data in staff files (see the module docstring)."""
+    start_personal_data_check(site, errors).finish(errors)
 
 
 def _report(errors: Collector, path: Path, rel: str, f: Finding) -> None:
