@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -275,6 +275,24 @@ def _own_fields(ctx: _Ctx, data: LDict, catalog: Catalog) -> tuple[str, str, str
     return kind, sub, name, texts
 
 
+def _plan_years(ctx: _Ctx, raw: LDict, field: str) -> Iterator[tuple[int, int, Any]]:
+    """(fiscal year, line, value) for each key of ``raw`` that is a fiscal year of the plan;
+    a key that is not, is reported once here for budget and progress alike."""
+    for key, value in raw.items():
+        line = raw.line_of(key)
+        try:
+            fy = parse_fiscal_year(key)
+        except DateError as exc:
+            ctx.errors.add_input_error(ctx.path, line, field, exc)
+            continue
+        if fy not in PLAN_YEARS:
+            ctx.add(line, field, f"ปีงบประมาณ {fy} อยู่นอกช่วงของแผน ({PLAN_YEARS[0]}–{PLAN_YEARS[-1]})",
+                    "ใช้ปีงบประมาณ " + ", ".join(map(str, PLAN_YEARS)) + " เท่านั้น",
+                    f"{field} year {fy} outside {PLAN_YEARS[0]}-{PLAN_YEARS[-1]}")
+            continue
+        yield fy, line, value
+
+
 def _load_budget(ctx: _Ctx, data: LDict) -> dict[int, Decimal | None]:
     raw = data.get("budget")
     years = ", ".join(str(y) for y in PLAN_YEARS)
@@ -284,17 +302,7 @@ def _load_budget(ctx: _Ctx, data: LDict) -> dict[int, Decimal | None]:
                 "budget is missing or not a mapping of fiscal year to amount")
         return {}
     out: dict[int, Decimal | None] = {}
-    for key, value in raw.items():
-        line = raw.line_of(key)
-        try:
-            fy = parse_fiscal_year(key)
-        except DateError as exc:
-            ctx.errors.add_input_error(ctx.path, line, "budget", exc)
-            continue
-        if fy not in PLAN_YEARS:
-            ctx.add(line, "budget", f"ปีงบประมาณ {fy} อยู่นอกช่วงของแผน ({PLAN_YEARS[0]}–{PLAN_YEARS[-1]})",
-                    f"ใช้ปีงบประมาณ {years} เท่านั้น", f"budget year {fy} outside {PLAN_YEARS[0]}-{PLAN_YEARS[-1]}")
-            continue
+    for fy, line, value in _plan_years(ctx, raw, "budget"):
         text = _text(value)
         if not text or MARKER_RE.search(text):
             ctx.add(line, "budget", f"ยังไม่ได้กรอกงบประมาณปี {fy}",
@@ -423,17 +431,7 @@ def _load_progress(ctx: _Ctx, data: LDict, budget: dict[int, Decimal | None]) ->
                 "progress must be a mapping of fiscal year to a list of updates")
         return {}
     out: dict[int, tuple[Update, ...]] = {}
-    for key, entries in raw.items():
-        line = raw.line_of(key)
-        try:
-            fy = parse_fiscal_year(key)
-        except DateError as exc:
-            ctx.errors.add_input_error(ctx.path, line, "progress", exc)
-            continue
-        if fy not in PLAN_YEARS:
-            ctx.add(line, "progress", f"ปีงบประมาณ {fy} อยู่นอกช่วงของแผน ({PLAN_YEARS[0]}–{PLAN_YEARS[-1]})",
-                    "ใช้ปีงบประมาณ " + ", ".join(map(str, PLAN_YEARS)), f"progress year {fy} outside the plan")
-            continue
+    for fy, line, entries in _plan_years(ctx, raw, "progress"):
         if budget and fy not in budget:
             ctx.add(line, "progress", f"มีความก้าวหน้าปี {fy} แต่ไม่มีงบประมาณปี {fy} ในแผน",
                     f"เพิ่มปี {fy} ใต้ budget: (จำนวนเงิน หรือ {NO_BUDGET})",
