@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from html import escape
 from importlib import resources
 from typing import Any
@@ -24,7 +24,7 @@ from ..content.organisation import LINK_KINDS
 from ..framework import Item
 from ..model import Division, Link, Organisation, OutputFile, Page, Person, Site
 from ..thai import format_date, thai_digits_to_arabic
-from .sections import section
+from .sections import SectionRenderer, section
 
 #: Where images from content/organisation/ are published: ``files/organisation/...``.
 FILES_PREFIX = "files/"
@@ -128,6 +128,22 @@ def _org(site: Site) -> Organisation | None:
     return site.organisation
 
 
+ProfileRenderer = Callable[[Site, Item, Organisation], str]
+
+
+def profile_section(item_id: str) -> Callable[[ProfileRenderer], SectionRenderer]:
+    """Register a section built from the organisation profile; without one it says so."""
+
+    def register(fn: ProfileRenderer) -> SectionRenderer:
+        def render(site: Site, item: Item) -> str:
+            org = _org(site)
+            return NO_PROFILE if org is None else fn(site, item, org)
+
+        return section(item_id)(render)
+
+    return register
+
+
 def _groups(org: Organisation) -> tuple[list[Person], list[Person], list[Person]]:
     by = {"executive": [], "council": [], "permanent": []}  # type: dict[str, list[Person]]
     for p in org.executives:
@@ -172,11 +188,8 @@ def _cards(org: Organisation, people: list[Person], up: str) -> str:
     return f'<div class="grid cards pr-people">\n<ul>\n{cards}\n</ul>\n</div>\n'
 
 
-@section("executives")
-def executives_section(site: Site, item: Item) -> str:
-    org = _org(site)
-    if org is None:
-        return NO_PROFILE
+@profile_section("executives")
+def executives_section(site: Site, item: Item, org: Organisation) -> str:
     t = org.type
     executive, council, permanent = _groups(org)
     up = _up(item)
@@ -264,11 +277,8 @@ def _permanent_tree(org: Organisation, permanent: list[Person]) -> str:
     return f'<ul class="pr-tree">\n<li>{_person_node(head)}\n{below}</li>\n</ul>\n'
 
 
-@section("structure")
-def structure_section(site: Site, item: Item) -> str:
-    org = _org(site)
-    if org is None:
-        return NO_PROFILE
+@profile_section("structure")
+def structure_section(site: Site, item: Item, org: Organisation) -> str:
     t = org.type
     executive, council, permanent = _groups(org)
     out: list[str] = []
@@ -300,19 +310,13 @@ def structure_section(site: Site, item: Item) -> str:
 # --- powers, laws ----------------------------------------------------------------------------
 
 
-@section("powers")
-def powers_section(site: Site, item: Item) -> str:
-    org = _org(site)
-    if org is None:
-        return NO_PROFILE
+@profile_section("powers")
+def powers_section(site: Site, item: Item, org: Organisation) -> str:
     return org.powers_md or "ยังไม่มีสรุปอำนาจหน้าที่\n"
 
 
-@section("laws")
-def laws_section(site: Site, item: Item) -> str:
-    org = _org(site)
-    if org is None:
-        return NO_PROFILE
+@profile_section("laws")
+def laws_section(site: Site, item: Item, org: Organisation) -> str:
     t = org.type
     out = []
     if t.governing_law:
@@ -338,11 +342,8 @@ def _dl(rows: list[tuple[str, str]]) -> str:
     return f'<dl class="pr-contact">\n{body}\n</dl>\n'
 
 
-@section("contact")
-def contact_section(site: Site, item: Item) -> str:
-    org = _org(site)
-    if org is None:
-        return NO_PROFILE
+@profile_section("contact")
+def contact_section(site: Site, item: Item, org: Organisation) -> str:
     rows = [("ชื่อหน่วยงาน", escape(org.name)),
             ("ที่อยู่", escape(" ".join(org.address.split())))]
     rows.append(("โทรศัพท์", _phone_html(org.phone)))
@@ -367,32 +368,23 @@ def contact_section(site: Site, item: Item) -> str:
     return "\n".join(out)
 
 
-@section("social-network")
-def social_section(site: Site, item: Item) -> str:
-    org = _org(site)
-    if org is None:
-        return NO_PROFILE
+@profile_section("social-network")
+def social_section(site: Site, item: Item, org: Organisation) -> str:
     if not org.social:
         return "ยังไม่มีบัญชีสื่อสังคมออนไลน์ที่เผยแพร่\n"
     return f"บัญชีทางการของ{escape(org.name)}\n\n" + _links_block(site, org.social)
 
 
-@section("e-service")
-def e_service_section(site: Site, item: Item) -> str:
-    org = _org(site)
-    if org is None:
-        return NO_PROFILE
+@profile_section("e-service")
+def e_service_section(site: Site, item: Item, org: Organisation) -> str:
     if not org.e_services:
         return "ยังไม่มีบริการออนไลน์ที่เผยแพร่\n"
     # the item's intro (areas.yml) already says what E-Service is: no second lead sentence
     return _links_block(site, org.e_services, mark_external=True)
 
 
-@section("complaint-channels")
-def complaint_channels_section(site: Site, item: Item) -> str:
-    org = _org(site)
-    if org is None:
-        return NO_PROFILE
+@profile_section("complaint-channels")
+def complaint_channels_section(site: Site, item: Item, org: Organisation) -> str:
     office = [
         "<li><strong>ยื่นด้วยตนเองหรือส่งทางไปรษณีย์</strong><br>"
         f'<span class="pr-description">{escape(org.name)} {escape(" ".join(org.address.split()))} '
@@ -406,11 +398,8 @@ def complaint_channels_section(site: Site, item: Item) -> str:
             '<ul class="pr-links">\n' + "\n".join(office + channels) + "\n</ul>\n")
 
 
-@section("qa")
-def qa_section(site: Site, item: Item) -> str:
-    org = _org(site)
-    if org is None:
-        return NO_PROFILE
+@profile_section("qa")
+def qa_section(site: Site, item: Item, org: Organisation) -> str:
     out = ["## ส่งคำถาม\n"]
     if org.two_way_channels:
         out.append("ถามเจ้าหน้าที่ได้ทางช่องทางต่อไปนี้ คำถามที่เป็นประโยชน์ต่อส่วนรวมจะนำมาเผยแพร่ในหน้านี้\n")
