@@ -5,7 +5,10 @@ build's alone): prints one JSON line with the time of every step and the peak RS
     .venv/bin/python bench/child.py keep <project> <workdir>  # only write docs/ + mkdocs.yml there
 
 The steps inside ``render`` are timed by wrapping the functions it calls (write_docs, MkDocs'
-build, our safety hooks, sitemap, search index), so no timing code lives in the generator.
+build, our safety hooks, sitemap), so no timing code lives in the generator. The search index and
+the link check run in a worker process during the render (``generator/scan.py``): what the build
+waits for afterwards is "scan_wait"; the CPU time of the worker processes (this scan and the PDPA
+check of attachments) is "workers".
 """
 
 from __future__ import annotations
@@ -38,10 +41,11 @@ def _instrument() -> None:
     _wrap("generator.pages", "generate", "generate")
     _wrap("generator.render.mkdocs", "write_docs", "write_docs")
     _wrap("generator.render.mkdocs", "finalize_sitemap", "sitemap")
-    _wrap("generator.search", "index_site", "search_index")
     _wrap("mkdocs.commands.build", "build", "mkdocs")
-    _wrap("generator.checks", "run_site_checks", "check")
+    _wrap("generator.build", "run_site_checks", "check")
     _wrap("generator.build", "swap_in", "publish")
+    scan = import_module("generator.scan").SiteScan
+    scan.finish = _state.timed("scan_wait", scan.finish)
     render = import_module("generator.render.mkdocs")
     real_config = render.mkdocs_config
     safety = str(Path(str(render.__file__)).with_name("safety_hooks.py"))
@@ -60,14 +64,14 @@ def run_build(project: Path, out: Path) -> dict[str, Any]:
 
     t, cpu, children = time.perf_counter(), time.process_time(), _children_cpu()
     result = build(project, out=out)
-    # The PDPA check reads attachments in worker processes (joined before the build returns):
-    # their CPU time is ours too, counted as a step of its own and in the build's total.
+    # The PDPA check reads attachments and the site scan reads pages in worker processes (joined
+    # before the build returns): their CPU time is ours too, a step of its own and in the total.
     workers = _children_cpu() - children
     return {
         "total": time.perf_counter() - t,
         "total_cpu": time.process_time() - cpu + workers,
         "steps": dict(_state.SECONDS),
-        "cpu_steps": dict(_state.CPU, pdpa_workers=workers),
+        "cpu_steps": dict(_state.CPU, workers=workers),
         "md_pages": len(result.pages),
         "files": len(result.files),
     }

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import pages as page_generators
+from .checks import run_site_checks
 from .checks.pdpa import PendingCheck
 from .content import load_site
 from .errors import Collector
@@ -21,6 +22,7 @@ from .model import OutputFile, Page, Site
 from .publish import swap_in
 from .render import render
 from .render.mkdocs import render_preview
+from .scan import SiteScan
 
 
 @dataclass
@@ -119,18 +121,23 @@ def _generate_and_publish(
     os.umask(umask)
     new_site.chmod(0o777 & ~umask)  # mkdtemp makes it 0700: a web server could not read site/
     try:
-        t = time.perf_counter()
-        render(site, pages, files, new_site, work, strict=strict)
-        timings["render"] = time.perf_counter() - t
+        # The search index and the link check read each page as soon as it is written, in
+        # another process, while the rest of the site renders.
+        with SiteScan(new_site, site.settings.site_url) as scan:
+            t = time.perf_counter()
+            render(site, pages, files, new_site, work, strict=strict, on_page=scan.page_written)
+            timings["render"] = time.perf_counter() - t
+
+            t = time.perf_counter()
+            scanned = scan.finish()
+            timings["scan_wait"] = time.perf_counter() - t
 
         t = time.perf_counter()
         finish_validation(errors, pdpa)
         timings["pdpa_wait"] = time.perf_counter() - t
 
         t = time.perf_counter()
-        from .checks import run_site_checks
-
-        run_site_checks(site, new_site, strict=strict)
+        run_site_checks(scanned.broken_links, strict=strict)
         timings["check"] = time.perf_counter() - t
 
         swap_in(new_site, out)

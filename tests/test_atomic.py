@@ -58,7 +58,8 @@ def test_broken_yaml_fails_naming_the_file_and_site_stays(built: Path) -> None:
 def test_failure_while_rendering_keeps_the_site(built: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     before = hash_tree(built / "site")
 
-    def half_render(site: object, pages: object, files: object, out: Path, work: Path, strict: bool = False) -> Path:
+    def half_render(site: object, pages: object, files: object, out: Path, work: Path, strict: bool = False,
+                    on_page: object = None) -> Path:
         (out / "index.html").write_text("half-written", "utf-8")
         raise RuntimeError("disk full")
 

@@ -1,7 +1,8 @@
-"""Check: inspect the rendered site before it is published (links, weight, personal data).
+"""Check: inspect the rendered site before it is published (links, personal data).
 
-``run_site_checks`` runs every check over the freshly rendered folder. An error stops the
-build, so the new site is never swapped in; a warning is printed and the site is published.
+``run_site_checks`` reports what the scan of the freshly rendered folder found (``generator/scan.py``
+reads the pages for the link check while they render). An error stops the build, so the new site
+is never swapped in; a warning is printed and the site is published.
 With ``strict`` (``prongsai build --strict``, used on pull requests) warnings are errors too.
 
 Personal data (PDPA) is checked on the *input*, in the validate step (``checks/pdpa.py``,
@@ -11,18 +12,15 @@ called from ``build.validate``), so that ``prongsai check`` finds it with file a
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from ..errors import Problem, ValidationFailed, format_problems
-from ..model import Site
-from .links import find_broken_links, link_problems
+from .links import BrokenLink, link_problems
 
 
-def run_site_checks(site: Site, built: Path, strict: bool = False) -> None:
-    """Run the post-render checks; raise ProngsaiError to stop the site being published."""
+def run_site_checks(broken_links: list[BrokenLink], strict: bool = False) -> None:
+    """Report the post-render findings; raise ProngsaiError to stop the site being published."""
     problems: list[Problem] = []
-    broken = find_broken_links(built, site.settings.site_url)
-    problems += link_problems(broken, "error" if strict else "warning")
+    problems += link_problems(broken_links, "error" if strict else "warning")
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise ValidationFailed(sorted(problems))

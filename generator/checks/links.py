@@ -69,13 +69,13 @@ class _Site:
                 self.dirs.add(rel + d)
             for f in filenames:
                 self.files.add(rel + f)
-        self._ids: dict[str, set[str]] = {}
+        self.known_ids: dict[str, set[str]] = {}
 
     def ids(self, page: str) -> set[str]:
-        if page not in self._ids:
+        if page not in self.known_ids:
             text = (self.built / page).read_text("utf-8", errors="replace")
-            self._ids[page] = _ids(_strip(text))
-        return self._ids[page]
+            self.known_ids[page] = _ids(_strip(text))
+        return self.known_ids[page]
 
     def target(self, page: str, url: str) -> tuple[str | None, str, bool]:
         """(site-relative file the link points to or None if off-site, fragment, is_internal)."""
@@ -106,27 +106,49 @@ class _Site:
 
 def find_broken_links(built: Path, site_url: str = "") -> list[BrokenLink]:
     """Every internal link in ``built`` whose page, file or anchor does not exist."""
-    site = _Site(built, site_url)
-    broken: list[BrokenLink] = []
-    # Each link is checked once per place it could resolve differently from: the navigation,
-    # header and footer links repeated on every page are checked once (see _place).
-    verdicts: dict[tuple[str, str], str | None] = {}
-    for page in sorted(f for f in site.files if f.endswith(".html")):
-        text = _strip((built / page).read_text("utf-8", errors="replace"))
-        depth = page.count("/")
-        seen: set[str] = set()
+    scan = LinkScan()
+    for dirpath, _, filenames in os.walk(built):
+        for name in filenames:
+            if name.endswith(".html"):
+                path = Path(dirpath, name)
+                scan.add_page(path.relative_to(built).as_posix(), path.read_text("utf-8", errors="replace"))
+    return scan.broken_links(built, site_url)
+
+
+class LinkScan:
+    """The link check in two halves: :meth:`add_page` reads a page's links and anchors as soon as
+    it is written (in any order, while the rest of the site renders); :meth:`broken_links`
+    resolves the links once every file is in place."""
+
+    def __init__(self) -> None:
+        self._links: dict[str, list[str]] = {}  # page -> its distinct links, in page order
+        self._ids: dict[str, set[str]] = {}  # page -> its ids and names (anchors)
+
+    def add_page(self, page: str, text: str) -> None:
+        text = _strip(text)
+        links: dict[str, None] = {}
         for m in _ATTR.finditer(text):
-            url = html.unescape(m[m.lastindex or 0]).strip()  # the one quoting that matched
-            if url in seen:
-                continue
-            seen.add(url)
-            key = (_place(page, depth, url), url)
-            if key not in verdicts:
-                verdicts[key] = _verdict(site, page, url)
-            reason = verdicts[key]
-            if reason is not None:
-                broken.append(BrokenLink(page, url, reason))
-    return broken
+            links.setdefault(html.unescape(m[m.lastindex or 0]).strip())  # the quoting that matched
+        self._links[page] = list(links)
+        self._ids[page] = _ids(text)
+
+    def broken_links(self, built: Path, site_url: str = "") -> list[BrokenLink]:
+        site = _Site(built, site_url)
+        site.known_ids.update(self._ids)
+        broken: list[BrokenLink] = []
+        # Each link is checked once per place it could resolve differently from: the navigation,
+        # header and footer links repeated on every page are checked once (see _place).
+        verdicts: dict[tuple[str, str], str | None] = {}
+        for page in sorted(self._links):
+            depth = page.count("/")
+            for url in self._links[page]:
+                key = (_place(page, depth, url), url)
+                if key not in verdicts:
+                    verdicts[key] = _verdict(site, page, url)
+                reason = verdicts[key]
+                if reason is not None:
+                    broken.append(BrokenLink(page, url, reason))
+        return broken
 
 
 def _place(page: str, depth: int, url: str) -> str:

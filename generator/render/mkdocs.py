@@ -7,6 +7,7 @@ import logging
 import re
 import shutil
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -151,9 +152,14 @@ _MkdocsLoader.add_multi_constructor("tag:yaml.org,2002:python/name:", _keep_tag)
 
 
 def render(
-    site: Site, pages: list[Page], files: list[OutputFile], out: Path, work: Path, strict: bool = False
+    site: Site, pages: list[Page], files: list[OutputFile], out: Path, work: Path, strict: bool = False,
+    on_page: Callable[[str], None] | None = None,
 ) -> Path:
-    """Build the site into ``out`` (which must not be the live ``site/``); return ``out``."""
+    """Build the site into ``out`` (which must not be the live ``site/``); return ``out``.
+
+    ``on_page`` is told the site-relative path of each HTML page once it is written (the build
+    scans pages for search and links meanwhile, ``generator/scan.py``).
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -162,12 +168,38 @@ def render(
     cfg_file = _write_config(site, pages, docs, out, work)
     _quiet_mkdocs()
     config = load_config(config_file=str(cfg_file), strict=strict)
+    if on_page is not None:
+        config.plugins["prongsai-page-written"] = _page_written_plugin(on_page)
     build(config)
     finalize_sitemap(out, site.settings.site_url)  # sorted, no build-time dates (issue #5)
-    from ..search import index_site
-
-    index_site(out)  # Thai search index (search-index/), read by site_theme/assets/search/
     return out
+
+
+def _page_written_plugin(on_page: Callable[[str], None]) -> Any:
+    """A plugin that calls ``on_page`` with each page's path once MkDocs has written it. MkDocs
+    writes a page right after its ``post_page`` event, so that event of a page reports the one
+    before, and ``post_build`` the last."""
+    from mkdocs.plugins import BasePlugin, event_priority  # here: `prongsai check` needs no MkDocs
+
+    class PageWritten(BasePlugin):
+        last: str | None = None
+
+        def report(self) -> None:
+            if self.last is not None:
+                on_page(self.last)
+                self.last = None
+
+        @event_priority(-100)
+        def on_post_page(self, output: str, page: Any, config: Any) -> str:
+            self.report()
+            self.last = page.file.dest_uri
+            return output
+
+        @event_priority(100)
+        def on_post_build(self, config: Any) -> None:
+            self.report()
+
+    return PageWritten()
 
 
 def render_preview(site: Site, pages: list[Page], files: list[OutputFile], out: Path, work: Path) -> bool:

@@ -49,14 +49,20 @@ def _dumps(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
+def page_url(rel: str) -> str | None:
+    """The address a built HTML file is indexed under, or None for a file the index leaves out."""
+    if rel == "404.html" or rel.startswith(INDEX_DIR + "/"):
+        return None
+    return rel[: -len("index.html")] if rel.endswith("index.html") else rel
+
+
 def collect_pages(site_dir: Path) -> list[PageText]:
     """Searchable text of every HTML page of the built site, sorted by URL."""
     pages: list[PageText] = []
     for path in sorted(site_dir.rglob("*.html")):
-        rel = path.relative_to(site_dir).as_posix()
-        if rel == "404.html" or rel.startswith(INDEX_DIR + "/"):
+        url = page_url(path.relative_to(site_dir).as_posix())
+        if url is None:
             continue
-        url = rel[: -len("index.html")] if rel.endswith("index.html") else rel
         page = extract(url, path.read_text("utf-8"))
         if page is not None and (page.title or page.body):
             pages.append(page)
@@ -74,34 +80,65 @@ def _weights(page: PageText) -> tuple[Counter[str], int]:
     for heading in page.headings:
         for key in grams(normalize_text(heading)):
             counts[key] += HEADING_WEIGHT
+    for key, weight in counts.items():
+        if weight > MAX_WEIGHT:
+            counts[key] = MAX_WEIGHT
     return counts, len(title) + len(body)
 
 
+class Indexer:
+    """Builds the index a page at a time, in any order (as a renderer writes pages): each page is
+    read and weighed when it is added; :meth:`files` only puts the pages in URL order and shards
+    the keys."""
+
+    def __init__(self) -> None:
+        self._pages: list[tuple[PageText, Counter[str], int]] = []
+
+    def add(self, page: PageText) -> None:
+        self._pages.append((page, *_weights(page)))
+
+    def add_html(self, rel: str, text: str) -> None:
+        """Add the built HTML file ``rel`` (site-relative), unless the index leaves it out."""
+        url = page_url(rel)
+        page = extract(url, text) if url is not None else None
+        if page is not None and (page.title or page.body):
+            self.add(page)
+
+    def write(self, site_dir: Path) -> IndexStats:
+        """Write the index of the pages added so far into ``site_dir``."""
+        return write_index(site_dir, *_assemble(sorted(self._pages, key=lambda w: w[0].url)))
+
+
 def build_index(pages: list[PageText]) -> dict[str, str]:
-    """The index files as {relative path: text}."""
-    postings: dict[str, list[tuple[int, int]]] = {}
+    """The index files of ``pages`` (sorted by URL) as {relative path: text}."""
+    return _assemble([(page, *_weights(page)) for page in pages])[0]
+
+
+def _assemble(weighed: list[tuple[PageText, Counter[str], int]]) -> tuple[dict[str, str], int]:
+    """The index files of the weighed pages (in URL order), and the number of keys."""
+    postings: dict[str, list[int]] = {}  # key -> [doc delta, weight, doc delta, weight, ...]
+    last: dict[str, int] = {}  # key -> the last doc in its postings
     docs: list[list[object]] = []
     files: dict[str, str] = {}
-    for doc, page in enumerate(pages):
-        counts, length = _weights(page)
+    for doc, (page, counts, length) in enumerate(weighed):
         for key, weight in counts.items():
-            postings.setdefault(key, []).append((doc, min(weight, MAX_WEIGHT)))
+            flat = postings.get(key)
+            if flat is None:
+                postings[key] = [doc, weight]
+            else:
+                flat += (doc - last[key], weight)  # docs come in order, so deltas are positive
+            last[key] = doc
         docs.append([page.url, page.title, length])
         text: dict[str, object] = {"b": page.body[:MAX_TEXT], "h": page.headings, "t": page.title, "u": page.url}
         if len(page.body) > MAX_TEXT:
             text["cut"] = True
         files[f"f/{doc}.json"] = _dumps(text)
-    raw_size = sum(len(k) * 3 + 8 * len(v) for k, v in postings.items())
+    raw_size = sum(len(k) * 3 + 4 * len(v) for k, v in postings.items())
     shards = 16
     while shards < 4096 and raw_size / shards > SHARD_TARGET_BYTES:
         shards *= 2
     grouped: list[dict[str, list[int]]] = [{} for _ in range(shards)]
-    for key, plist in postings.items():
-        flat: list[int] = []
-        last = 0
-        for doc, weight in plist:  # docs are appended in order, so deltas are positive
-            flat += [doc - last, weight]
-            last = doc
+    for key, flat in postings.items():
         grouped[shard_of(key, shards)][key] = flat
     for n, shard in enumerate(grouped):
         files[f"g/{n}.json"] = _dumps(shard)
@@ -111,29 +148,32 @@ def build_index(pages: list[PageText]) -> dict[str, str]:
     files["docs.json"] = _dumps(
         {"docs": docs, "format": FORMAT, "shards": shards, "version": digest.hexdigest()[:12]}
     )
-    return files
+    return files, len(postings)
 
 
 def index_site(site_dir: Path) -> IndexStats:
     """Index the rendered site in ``site_dir`` (in place) and return what was written."""
+    return write_index(site_dir, *_assemble([(page, *_weights(page)) for page in collect_pages(site_dir)]))
+
+
+def write_index(site_dir: Path, files: dict[str, str], keys: int) -> IndexStats:
+    """Write the index ``files`` into ``site_dir`` (replacing any earlier index)."""
     target = site_dir / INDEX_DIR
     if target.exists():
         shutil.rmtree(target)
-    pages = collect_pages(site_dir)
-    files = build_index(pages)
+    for folder in sorted({name.rpartition("/")[0] for name in files}):
+        (target / folder).mkdir(parents=True, exist_ok=True)
     for name in sorted(files):
-        path = target / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(files[name], encoding="utf-8")
+        (target / name).write_text(files[name], encoding="utf-8")
     # Material's own index (the whole site in one file, fetched on every page load by its search
     # form) is replaced by ours; its form is not on our pages, so nothing asks for the file.
     material_index = site_dir / "search" / "search_index.json"
     if material_index.exists():
         material_index.unlink()
-    shards = json.loads(files["docs.json"])["shards"]
+    docs = json.loads(files["docs.json"])
     return IndexStats(
-        pages=len(pages),
-        keys=sum(len(json.loads(files[f"g/{n}.json"])) for n in range(shards)),
-        shards=shards,
+        pages=len(docs["docs"]),
+        keys=keys,
+        shards=docs["shards"],
         bytes=sum(len(t.encode()) for t in files.values()),
     )
