@@ -4,8 +4,8 @@ build's alone): prints one JSON line with the time of every step and the peak RS
     .venv/bin/python bench/child.py build <project> <out>     # the whole pipeline, as `prongsai build`
     .venv/bin/python bench/child.py keep <project> <workdir>  # only write docs/ + mkdocs.yml there
 
-The steps inside ``render`` are timed by wrapping the functions it calls (write_docs, MkDocs'
-build, our safety hooks, sitemap), so no timing code lives in the generator. The search index and
+The steps inside ``render`` are timed by wrapping the functions it calls (the Markdown of each
+page, MkDocs' build, our safety hooks, sitemap), so no timing code lives in the generator. The search index and
 the link check run in a worker process during the render (``generator/scan.py``): what the build
 waits for afterwards is "scan_wait"; the CPU time of the worker processes (this scan and the PDPA
 check of attachments) is "workers".
@@ -39,7 +39,9 @@ def _instrument() -> None:
     _wrap("generator.build", "start_validation", "validate")  # all of validate but the attachments
     _wrap("generator.build", "finish_validation", "pdpa_wait")  # waiting for the PDPA workers
     _wrap("generator.pages", "generate", "generate")
-    _wrap("generator.render.mkdocs", "write_docs", "write_docs")
+    # The Markdown handed to MkDocs (from memory, inside its build): our time, not MkDocs'.
+    _wrap("generator.render.mkdocs", "page_source", "write_docs")
+    _wrap("generator.render.mkdocs", "twin_source", "write_docs")
     _wrap("generator.render.mkdocs", "finalize_sitemap", "sitemap")
     _wrap("mkdocs.commands.build", "build", "mkdocs")
     _wrap("generator.build", "run_site_checks", "check")

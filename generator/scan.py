@@ -20,7 +20,6 @@ from typing import Any
 from .checks.links import BrokenLink, LinkScan
 from .search.index import Indexer, IndexStats
 
-
 WORKER_NICENESS = 10
 
 

@@ -8,7 +8,7 @@ import re
 import shutil
 import warnings
 from collections.abc import Callable
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import yaml
@@ -164,15 +164,42 @@ def render(
     from mkdocs.config import load_config
 
     docs = work / "docs"
-    write_docs(pages, files, docs)
+    docs.mkdir(parents=True, exist_ok=True)  # stays empty: MkDocs gets the pages from memory
     cfg_file = _write_config(site, pages, docs, out, work)
     _quiet_mkdocs()
     config = load_config(config_file=str(cfg_file), strict=strict)
+    config.plugins["prongsai-docs"] = _docs_plugin(pages, files)
     if on_page is not None:
         config.plugins["prongsai-page-written"] = _page_written_plugin(on_page)
     build(config)
     finalize_sitemap(out, site.settings.site_url)  # sorted, no build-time dates (issue #5)
     return out
+
+
+def _docs_plugin(pages: list[Page], files: list[OutputFile]) -> Any:
+    """A plugin that gives MkDocs the pages and files from memory, as if :func:`write_docs` had
+    written them into its docs folder: no Markdown is written to disk and read back, and
+    attachments are copied once, from ``content/`` straight into the site."""
+    from mkdocs.plugins import BasePlugin, event_priority
+    from mkdocs.structure.files import File
+
+    class GeneratedDocs(BasePlugin):
+        @event_priority(100)  # first: other plugins see the whole site
+        def on_files(self, mk_files: Any, config: Any) -> Any:
+            add = mk_files.append
+            for page in pages:
+                add(File.generated(config, page.path, content=page_source(page)))
+                twin = twin_source(page)
+                if twin is not None:
+                    add(File.generated(config, PurePosixPath(page.path).with_suffix(".json").as_posix(), content=twin))
+            for f in files:
+                if f.data is not None:
+                    add(File.generated(config, f.path, content=f.data))
+                elif f.source is not None:
+                    add(File.generated(config, f.path, abs_src_path=str(f.source)))
+            return mk_files
+
+    return GeneratedDocs()
 
 
 def _page_written_plugin(on_page: Callable[[str], None]) -> Any:
