@@ -13,12 +13,13 @@ from __future__ import annotations
 import multiprocessing
 import os
 import traceback
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .checks.links import BrokenLink, LinkScan
-from .search.index import Indexer, IndexStats
+from .search.index import INDEX_DIR, Indexer, IndexStats
 
 WORKER_NICENESS = 10
 
@@ -30,36 +31,29 @@ class ScanResult:
 
 
 class SiteScan:
-    """The worker process for one build of ``site_dir``; use as a context manager, or call
+    """The worker processes for one build of ``site_dir`` (one builds the search index, one checks
+    links, so that their last steps run side by side); use as a context manager, or call
     ``cancel`` when the build stops early."""
 
     def __init__(self, site_dir: Path, site_url: str) -> None:
         ctx = multiprocessing.get_context("spawn")  # no fork: the build has threads (PDPA pool)
-        self._inbox: Any = ctx.SimpleQueue()
-        self._outbox: Any = ctx.SimpleQueue()
-        self._process = ctx.Process(
-            target=_work, args=(site_dir, site_url, self._inbox, self._outbox), name="prongsai-scan", daemon=True
-        )
-        self._process.start()
+        self._workers = [_Worker(ctx, _index, site_dir, site_url), _Worker(ctx, _links, site_dir, site_url)]
 
     def page_written(self, rel: str) -> None:
         """The renderer has written the HTML file ``rel`` (relative to the site folder)."""
-        self._inbox.put(rel)
+        for worker in self._workers:
+            worker.inbox.put(rel)
 
     def finish(self) -> ScanResult:
-        """Scan what was not reported, write the search index, check the links; wait for it."""
-        self._inbox.put(None)
-        kind, value = self._outbox.get()
-        self._process.join()
-        if kind == "error":
-            raise RuntimeError(f"the site scan failed in its worker process:\n{value}")
-        result: ScanResult = value
-        return result
+        """Read what was not reported, write the search index, check the links; wait for both."""
+        for worker in self._workers:
+            worker.inbox.put(None)
+        index, links = (worker.result() for worker in self._workers)
+        return ScanResult(links, index)
 
     def cancel(self) -> None:
-        if self._process.is_alive():
-            self._process.kill()
-            self._process.join()
+        for worker in self._workers:
+            worker.cancel()
 
     def __enter__(self) -> SiteScan:
         return self
@@ -68,34 +62,69 @@ class SiteScan:
         self.cancel()
 
 
-def _work(site_dir: Path, site_url: str, inbox: Any, outbox: Any) -> None:
+class _Worker:
+    def __init__(self, ctx: Any, job: Callable[..., Any], site_dir: Path, site_url: str) -> None:
+        self.inbox: Any = ctx.SimpleQueue()
+        self._outbox: Any = ctx.SimpleQueue()
+        self._process = ctx.Process(target=_work, args=(job, site_dir, site_url, self.inbox, self._outbox),
+                                    name=f"prongsai-scan{job.__name__}", daemon=True)
+        self._process.start()
+
+    def result(self) -> Any:
+        kind, value = self._outbox.get()
+        self._process.join()
+        if kind == "error":
+            raise RuntimeError(f"the site scan failed in its worker process:\n{value}")
+        return value
+
+    def cancel(self) -> None:
+        if self._process.is_alive():
+            self._process.kill()
+            self._process.join()
+
+
+def _work(job: Callable[..., Any], site_dir: Path, site_url: str, inbox: Any, outbox: Any) -> None:
     # Below the build's own priority: the render is the critical path, this takes what is left.
     os.nice(WORKER_NICENESS)
     try:
-        outbox.put(("ok", _scan(site_dir, site_url, inbox)))
+        outbox.put(("ok", job(site_dir, site_url, _pages(site_dir, inbox))))
     except BaseException:  # reported to the build, which stops with it
         outbox.put(("error", traceback.format_exc()))
 
 
-def _scan(site_dir: Path, site_url: str, inbox: Any) -> ScanResult:
-    indexer, links = Indexer(), LinkScan()
+def _pages(site_dir: Path, inbox: Any) -> Iterator[tuple[str, str]]:
+    """(path, text) of each HTML page as it is reported, then of those nobody reported (the 404
+    page, pages of a renderer that reports nothing)."""
     seen: set[str] = set()
 
-    def read(rel: str) -> None:
+    def read(rel: str) -> tuple[str, str] | None:
         seen.add(rel)
         try:
-            text = (site_dir / rel).read_text("utf-8", errors="replace")
+            return rel, (site_dir / rel).read_text("utf-8", errors="replace")
         except FileNotFoundError:  # a page the renderer did not write after all
-            return
-        links.add_page(rel, text)
-        indexer.add_html(rel, text)
+            return None
 
     while (rel := inbox.get()) is not None:
-        read(rel)
-    for dirpath, _, filenames in os.walk(site_dir):  # 404.html, and pages nobody reported
+        if (page := read(rel)) is not None:
+            yield page
+    for dirpath, _, filenames in os.walk(site_dir):
         for name in filenames:
             rel = Path(dirpath, name).relative_to(site_dir).as_posix()
-            if name.endswith(".html") and rel not in seen:
-                read(rel)
-    index = indexer.write(site_dir)  # before the link check, as a link may point into the index
-    return ScanResult(links.broken_links(site_dir, site_url), index)
+            wanted = name.endswith(".html") and rel not in seen and not rel.startswith(INDEX_DIR + "/")
+            if wanted and (page := read(rel)) is not None:
+                yield page
+
+
+def _index(site_dir: Path, site_url: str, pages: Iterator[tuple[str, str]]) -> IndexStats:
+    indexer = Indexer()
+    for rel, text in pages:
+        indexer.add_html(rel, text)
+    return indexer.write(site_dir)
+
+
+def _links(site_dir: Path, site_url: str, pages: Iterator[tuple[str, str]]) -> list[BrokenLink]:
+    links = LinkScan()
+    for rel, text in pages:
+        links.add_page(rel, text)
+    # The search index is written at the same time by the other worker: nothing links into it.
+    return links.broken_links(site_dir, site_url, unchecked=INDEX_DIR + "/")

@@ -132,7 +132,9 @@ class LinkScan:
         self._links[page] = list(links)
         self._ids[page] = _ids(text)
 
-    def broken_links(self, built: Path, site_url: str = "") -> list[BrokenLink]:
+    def broken_links(self, built: Path, site_url: str = "", unchecked: str | None = None) -> list[BrokenLink]:
+        """The broken links of the pages added; links into the folder ``unchecked`` (a prefix such
+        as ``"search-index/"``, being written while this runs) are taken as they are."""
         site = _Site(built, site_url)
         site.known_ids.update(self._ids)
         broken: list[BrokenLink] = []
@@ -144,7 +146,7 @@ class LinkScan:
             for url in self._links[page]:
                 key = (_place(page, depth, url), url)
                 if key not in verdicts:
-                    verdicts[key] = _verdict(site, page, url)
+                    verdicts[key] = _verdict(site, page, url, unchecked)
                 reason = verdicts[key]
                 if reason is not None:
                     broken.append(BrokenLink(page, url, reason))
@@ -165,14 +167,14 @@ def _place(page: str, depth: int, url: str) -> str:
     return page.rpartition("/")[0] + "/"
 
 
-def _verdict(site: _Site, page: str, url: str) -> str | None:
+def _verdict(site: _Site, page: str, url: str, unchecked: str | None = None) -> str | None:
     """Why ``url`` on ``page`` is broken ("space", "missing", "anchor"), or None."""
     if not url or (_SCHEME.match(url) and not url.lower().startswith("http")):
         return None  # mailto:, tel:, data: ... are not pages
     if re.search(r"\s", url):
         return "space"
     rel, fragment, internal = site.target(page, url)
-    if not internal or rel is None:
+    if not internal or rel is None or (unchecked and rel.startswith(unchecked)):
         return None
     if rel not in site.files:
         return "missing"

@@ -21,6 +21,7 @@ import shutil
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from .extract import PageText, extract
 from .normalize import grams, normalize_text, shard_of
@@ -86,16 +87,34 @@ def _weights(page: PageText) -> tuple[Counter[str], int]:
     return counts, len(title) + len(body)
 
 
+class _Weighed(NamedTuple):
+    """One page as the index needs it: everything but its doc number (its rank by URL)."""
+
+    url: str
+    title: str
+    length: int
+    counts: Counter[str]
+    text_file: str  # the page's f/<doc>.json
+
+
+def _weigh(page: PageText) -> _Weighed:
+    counts, length = _weights(page)
+    text: dict[str, object] = {"b": page.body[:MAX_TEXT], "h": page.headings, "t": page.title, "u": page.url}
+    if len(page.body) > MAX_TEXT:
+        text["cut"] = True
+    return _Weighed(page.url, page.title, length, counts, _dumps(text))
+
+
 class Indexer:
     """Builds the index a page at a time, in any order (as a renderer writes pages): each page is
-    read and weighed when it is added; :meth:`files` only puts the pages in URL order and shards
-    the keys."""
+    read and weighed when it is added; :meth:`write` only ranks the pages by URL and shards the
+    keys."""
 
     def __init__(self) -> None:
-        self._pages: list[tuple[PageText, Counter[str], int]] = []
+        self._pages: list[_Weighed] = []
 
     def add(self, page: PageText) -> None:
-        self._pages.append((page, *_weights(page)))
+        self._pages.append(_weigh(page))
 
     def add_html(self, rel: str, text: str) -> None:
         """Add the built HTML file ``rel`` (site-relative), unless the index leaves it out."""
@@ -106,33 +125,30 @@ class Indexer:
 
     def write(self, site_dir: Path) -> IndexStats:
         """Write the index of the pages added so far into ``site_dir``."""
-        return write_index(site_dir, *_assemble(sorted(self._pages, key=lambda w: w[0].url)))
+        return write_index(site_dir, *_assemble(sorted(self._pages, key=lambda w: w.url)))
 
 
 def build_index(pages: list[PageText]) -> dict[str, str]:
     """The index files of ``pages`` (sorted by URL) as {relative path: text}."""
-    return _assemble([(page, *_weights(page)) for page in pages])[0]
+    return _assemble([_weigh(page) for page in pages])[0]
 
 
-def _assemble(weighed: list[tuple[PageText, Counter[str], int]]) -> tuple[dict[str, str], int]:
+def _assemble(weighed: list[_Weighed]) -> tuple[dict[str, str], int]:
     """The index files of the weighed pages (in URL order), and the number of keys."""
     postings: dict[str, list[int]] = {}  # key -> [doc delta, weight, doc delta, weight, ...]
     last: dict[str, int] = {}  # key -> the last doc in its postings
     docs: list[list[object]] = []
     files: dict[str, str] = {}
-    for doc, (page, counts, length) in enumerate(weighed):
-        for key, weight in counts.items():
+    for doc, page in enumerate(weighed):
+        for key, weight in page.counts.items():
             flat = postings.get(key)
             if flat is None:
                 postings[key] = [doc, weight]
             else:
                 flat += (doc - last[key], weight)  # docs come in order, so deltas are positive
             last[key] = doc
-        docs.append([page.url, page.title, length])
-        text: dict[str, object] = {"b": page.body[:MAX_TEXT], "h": page.headings, "t": page.title, "u": page.url}
-        if len(page.body) > MAX_TEXT:
-            text["cut"] = True
-        files[f"f/{doc}.json"] = _dumps(text)
+        docs.append([page.url, page.title, page.length])
+        files[f"f/{doc}.json"] = page.text_file
     raw_size = sum(len(k) * 3 + 4 * len(v) for k, v in postings.items())
     shards = 16
     while shards < 4096 and raw_size / shards > SHARD_TARGET_BYTES:
@@ -153,7 +169,7 @@ def _assemble(weighed: list[tuple[PageText, Counter[str], int]]) -> tuple[dict[s
 
 def index_site(site_dir: Path) -> IndexStats:
     """Index the rendered site in ``site_dir`` (in place) and return what was written."""
-    return write_index(site_dir, *_assemble([(page, *_weights(page)) for page in collect_pages(site_dir)]))
+    return write_index(site_dir, *_assemble([_weigh(page) for page in collect_pages(site_dir)]))
 
 
 def write_index(site_dir: Path, files: dict[str, str], keys: int) -> IndexStats:
