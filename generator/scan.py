@@ -64,14 +64,19 @@ class SiteScan:
 
 class _Worker:
     def __init__(self, ctx: Any, job: Callable[..., Any], site_dir: Path, site_url: str) -> None:
-        self.inbox: Any = ctx.SimpleQueue()
-        self._outbox: Any = ctx.SimpleQueue()
-        self._process = ctx.Process(target=_work, args=(job, site_dir, site_url, self.inbox, self._outbox),
+        # A Queue, not a bare pipe: putting never blocks the render, even if the worker lags or died.
+        self.inbox: Any = ctx.Queue()
+        self._result, result_end = ctx.Pipe(duplex=False)
+        self._process = ctx.Process(target=_work, args=(job, site_dir, site_url, self.inbox, result_end),
                                     name=f"prongsai-scan{job.__name__}", daemon=True)
         self._process.start()
+        result_end.close()  # the worker's end: when it exits, reading here stops waiting
 
     def result(self) -> Any:
-        kind, value = self._outbox.get()
+        try:
+            kind, value = self._result.recv()
+        except EOFError:  # it exited without an answer (killed, out of memory, failed to start)
+            kind, value = "error", f"the worker process ended with exit code {self._process.exitcode}"
         self._process.join()
         if kind == "error":
             raise RuntimeError(f"the site scan failed in its worker process:\n{value}")
@@ -81,15 +86,16 @@ class _Worker:
         if self._process.is_alive():
             self._process.kill()
             self._process.join()
+        self.inbox.cancel_join_thread()  # don't wait to flush pages nobody will read
 
 
-def _work(job: Callable[..., Any], site_dir: Path, site_url: str, inbox: Any, outbox: Any) -> None:
+def _work(job: Callable[..., Any], site_dir: Path, site_url: str, inbox: Any, result: Any) -> None:
     # Below the build's own priority: the render is the critical path, this takes what is left.
     os.nice(WORKER_NICENESS)
     try:
-        outbox.put(("ok", job(site_dir, site_url, _pages(site_dir, inbox))))
+        result.send(("ok", job(site_dir, site_url, _pages(site_dir, inbox))))
     except BaseException:  # reported to the build, which stops with it
-        outbox.put(("error", traceback.format_exc()))
+        result.send(("error", traceback.format_exc()))
 
 
 def _pages(site_dir: Path, inbox: Any) -> Iterator[tuple[str, str]]:

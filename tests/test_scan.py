@@ -98,3 +98,14 @@ def test_the_renderer_reports_every_page_once_after_writing_it(tmp_path: Path, m
     assert len(reported) == len({rel for rel, _ in reported})  # once each
     assert all(whole for _, whole in reported)  # already written, completely
     assert {rel for rel, _ in reported} == pages - {"404.html"}  # the theme's 404 is found at the end
+
+
+def test_a_dead_worker_neither_blocks_the_render_nor_hangs_the_build(small_site: Path) -> None:
+    with SiteScan(small_site, SITE_URL) as scan:
+        worker = scan._workers[0]._process
+        worker.kill()
+        worker.join()
+        for n in range(20_000):  # far more than a pipe holds: reporting pages must not block
+            scan.page_written(f"page-{n}/index.html")
+        with pytest.raises(RuntimeError, match="exit code -9"):
+            scan.finish()
