@@ -22,6 +22,7 @@ from .checks.links import BrokenLink, LinkScan
 from .search.index import INDEX_DIR, Indexer, IndexStats
 
 WORKER_NICENESS = 10
+PIPE_BYTES = 1 << 20  # the usual limit for unprivileged processes (/proc/sys/fs/pipe-max-size)
 
 
 @dataclass
@@ -42,12 +43,12 @@ class SiteScan:
     def page_written(self, rel: str) -> None:
         """The renderer has written the HTML file ``rel`` (relative to the site folder)."""
         for worker in self._workers:
-            worker.inbox.put(rel)
+            worker.send(rel)
 
     def finish(self) -> ScanResult:
         """Read what was not reported, write the search index, check the links; wait for both."""
         for worker in self._workers:
-            worker.inbox.put(None)
+            worker.send(None)
         index, links = (worker.result() for worker in self._workers)
         return ScanResult(links, index)
 
@@ -64,18 +65,29 @@ class SiteScan:
 
 class _Worker:
     def __init__(self, ctx: Any, job: Callable[..., Any], site_dir: Path, site_url: str) -> None:
-        # A Queue, not a bare pipe: putting never blocks the render, even if the worker lags or died.
-        self.inbox: Any = ctx.Queue()
+        inbox_end, self._inbox = ctx.Pipe(duplex=False)
         self._result, result_end = ctx.Pipe(duplex=False)
-        self._process = ctx.Process(target=_work, args=(job, site_dir, site_url, self.inbox, result_end),
+        self._process = ctx.Process(target=_work, args=(job, site_dir, site_url, inbox_end, result_end),
                                     name=f"prongsai-scan{job.__name__}", daemon=True)
         self._process.start()
-        result_end.close()  # the worker's end: when it exits, reading here stops waiting
+        # Only the worker holds these ends: if it dies, sending fails and receiving stops waiting.
+        inbox_end.close()
+        result_end.close()
+        _widen(self._inbox)
+        self._alive = True
+
+    def send(self, rel: str | None) -> None:
+        if self._alive:
+            try:
+                self._inbox.send(rel)
+            except BrokenPipeError:  # it died: result() says how
+                self._alive = False
 
     def result(self) -> Any:
         try:
             kind, value = self._result.recv()
         except EOFError:  # it exited without an answer (killed, out of memory, failed to start)
+            self._process.join()
             kind, value = "error", f"the worker process ended with exit code {self._process.exitcode}"
         self._process.join()
         if kind == "error":
@@ -86,7 +98,17 @@ class _Worker:
         if self._process.is_alive():
             self._process.kill()
             self._process.join()
-        self.inbox.cancel_join_thread()  # don't wait to flush pages nobody will read
+
+
+def _widen(conn: Any) -> None:
+    """Let the pipe hold a whole site's worth of page paths (Linux: 64 KiB by default, about 900
+    pages), so that reporting a page does not wait while a worker is behind."""
+    try:
+        import fcntl
+
+        fcntl.fcntl(conn.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), PIPE_BYTES)
+    except (ImportError, OSError):  # another system, or a lower limit: the default size works too
+        pass
 
 
 def _work(job: Callable[..., Any], site_dir: Path, site_url: str, inbox: Any, result: Any) -> None:
@@ -110,7 +132,7 @@ def _pages(site_dir: Path, inbox: Any) -> Iterator[tuple[str, str]]:
         except FileNotFoundError:  # a page the renderer did not write after all
             return None
 
-    while (rel := inbox.get()) is not None:
+    while (rel := inbox.recv()) is not None:
         if (page := read(rel)) is not None:
             yield page
     for dirpath, _, filenames in os.walk(site_dir):
