@@ -45,7 +45,7 @@ from safety_helpers import copy_project, run_cli
 from generator.checks.links import find_broken_links
 
 CASES = sorted((Path(__file__).parent / "bad_input").glob("*.yml"))
-# A real (tiny) PDF: a text page, readable by pypdf.
+# A real (tiny) PDF: one page without text and without an xref table, which PDFium repairs.
 PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
        b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n")
 
@@ -86,7 +86,7 @@ def _write(path: Path, spec: Any) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     if isinstance(spec, str):
         spec = {"text": spec}
-    if spec.get("pdf_text"):  # a text PDF (fpdf2, a dev dependency): what pypdf reads back
+    if spec.get("pdf_text"):  # a text PDF (fpdf2, a dev dependency): what PDFium reads back
         from fpdf import FPDF
 
         pdf = FPDF()

@@ -124,6 +124,27 @@ def test_pdf_text_is_scanned(tmp_path: Path) -> None:
     assert [q.thai for q in _check(site)] == [p.thai]
 
 
+def test_shaped_thai_pdf_text_keeps_the_written_order(tmp_path: Path) -> None:
+    """HarfBuzz-shaped Thai from fpdf2 (as scripts/make_example_pdfs.py writes it) puts each tone mark
+    over an upper vowel (ที่) in its own text object, starting a hair after the letters that follow it;
+    PDFium alone read "บ้านเลขที ่" and the address went unreported."""
+    fpdf = pytest.importorskip("fpdf")
+    pytest.importorskip("uharfbuzz")
+    font = Path("/usr/share/fonts/truetype/tlwg/Laksaman.ttf")
+    if not font.is_file():
+        pytest.skip("needs Debian's fonts-thai-tlwg")
+    pdf = fpdf.FPDF()
+    pdf.add_font("th", fname=str(font))
+    pdf.set_font("th", size=14)
+    pdf.set_text_shaping(True)
+    pdf.add_page()
+    pdf.multi_cell(0, 8, "ที่อยู่ผู้ร้อง บ้านเลขที่ 12/3 หมู่ที่ 4 ตำบลดอนตัวอย่าง")
+    pdf.output(str(tmp_path / "letter.pdf"))
+    ((where, text),) = list(pdpa._pdf_pages(tmp_path / "letter.pdf"))
+    assert where == "หน้า 1" and "ที่อยู่ผู้ร้อง บ้านเลขที่ 12/3 หมู่ที่ 4" in text
+    assert [f.masked for f in find_in_text(text, False, set())] == ["บ้านเลขที่ xx/3"]
+
+
 def test_docx_and_xlsx_text_is_scanned(tmp_path: Path) -> None:
     site = _site(tmp_path)
     with zipfile.ZipFile(tmp_path / "content" / "form.docx", "w") as z:

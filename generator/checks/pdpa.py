@@ -47,7 +47,7 @@ OFFICE_SUFFIXES = {".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp"}
 PDF_SUFFIXES = {".pdf"}
 COMPLAINT_WORDS = ("complaint", "ร้องเรียน", "ร้องทุกข์")
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
-_CACHE_VERSION = "pdpa-1"
+_CACHE_VERSION = "pdpa-2"  # 2: PDF text read by PDFium
 Cache = dict[str, list[list[object]]]
 
 _D = r"\d"
@@ -124,14 +124,77 @@ def find_in_text(text: str, complaint: bool, official_phones: set[str]) -> Itera
 
 
 def _pdf_pages(path: Path) -> Iterator[tuple[str, str]]:
-    import logging
+    """The text of each page, read by PDFium (pypdfium2: 3-4x faster than pypdf was here).
 
-    from pypdf import PdfReader
+    PDFium's text page puts the text objects of a line in order of where they start; pypdf kept
+    the order they are written in. Two changes to the page in memory (never saved) make PDFium
+    read what is written, so the patterns find the same words (``bench/pdf_extract.py`` compares
+    the two on the example's, the tests' and the benchmark's PDFs):
 
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
-    reader = PdfReader(str(path))
-    for n, page in enumerate(reader.pages, 1):
-        yield f"หน้า {n}", page.extract_text() or ""
+    - the page's /Rotate is set to 0: on a page turned 180° PDFium would read each line backwards;
+    - see :func:`_keep_written_order`: Thai shaped by HarfBuzz (fpdf2, the example's PDFs) writes
+      each tone mark over an upper vowel (ที่, นี้) as its own object, a hair to the right of where
+      the next letters start; PDFium moved the mark after them ("บ้านเลขที ่") and the address
+      patterns missed "บ้านเลขที่".
+    """
+    import pypdfium2 as pdfium  # importing it initialises the library
+
+    doc = pdfium.PdfDocument(path)  # PdfiumError when damaged beyond repair or password-protected
+    try:
+        for n in range(len(doc)):
+            page = doc[n]
+            try:
+                if pdfium.raw.FPDFPage_GetRotation(page.raw):
+                    pdfium.raw.FPDFPage_SetRotation(page.raw, 0)
+                _keep_written_order(pdfium.raw, [pdfium.raw.FPDFPage_GetObject(page.raw, i)
+                                                 for i in range(pdfium.raw.FPDFPage_CountObjects(page.raw))])
+                textpage = page.get_textpage()
+                text = textpage.get_text_range()
+                textpage.close()
+            finally:
+                page.close()
+            yield f"หน้า {n + 1}", text.replace("\r\n", "\n")
+    finally:
+        doc.close()
+
+
+def _keep_written_order(raw: Any, objects: list[Any]) -> None:
+    """Move each text object that starts less than a quarter em before the text object written
+    just before it, on the same line, to just after that one's start: PDFium then keeps them in the
+    written order. Larger steps back (columns, tables) are left to PDFium's own ordering."""
+    import ctypes
+
+    matrix = raw.FS_MATRIX()
+    size = ctypes.c_float()
+
+    def em(obj: Any, scale: float) -> float:
+        raw.FPDFTextObj_GetFontSize(obj, ctypes.byref(size))  # the Tf size, without the matrix
+        return float(size.value) * scale
+
+    prev: Any = None
+    px = py = pa = pb = 0.0  # where the previous text object starts; its matrix's first column
+    for obj in objects:
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == raw.FPDF_PAGEOBJ_FORM:  # a form's objects, in the form's own space
+            _keep_written_order(raw, [raw.FPDFFormObj_GetObject(obj, i)
+                                      for i in range(raw.FPDFFormObj_CountObjects(obj))])
+            prev = None
+        if kind != raw.FPDF_PAGEOBJ_TEXT:
+            continue
+        raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix))
+        x, y, a, b = matrix.e, matrix.f, matrix.a, matrix.b
+        scale = (a * a + b * b) ** 0.5
+        if prev is not None and (a, b) == (pa, pb) and scale:
+            ux, uy = a / scale, b / scale  # along the baseline
+            along = (x - px) * ux + (y - py) * uy
+            if along < 0:
+                across = (y - py) * ux - (x - px) * uy
+                limit = max(em(obj, scale), em(prev, scale)) / 4
+                if -along < limit and abs(across) < limit:
+                    step = 0.001 - along
+                    raw.FPDFPageObj_Transform(obj, 1, 0, 0, 1, step * ux, step * uy)
+                    x, y = x + step * ux, y + step * uy
+        prev, px, py, pa, pb = obj, x, y, a, b
 
 
 def _office_parts(path: Path) -> Iterator[tuple[str, str]]:
@@ -255,7 +318,7 @@ _KIND_EN = {"id": "Thai national ID number", "phone": "private mobile phone numb
             "address": "house address"}
 
 
-# Reading the text of attachments (pypdf) is most of a clean validate. With at least this many
+# Reading the text of attachments (PDFium) is much of a clean validate. With at least this many
 # attachments not in the cache, they are read in worker processes, one per core; ``build`` lets
 # them run while the site is generated and rendered, and waits for them before publishing.
 PARALLEL_FROM = 24
