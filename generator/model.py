@@ -15,6 +15,16 @@ from typing import Any
 from .thai import fiscal_year
 
 
+def split_suffix(name: str) -> tuple[str, str]:
+    """``(stem, suffix)`` of a file name exactly as pathlib splits it ("a.tar.gz" → "a.tar",
+    ".gz"; ".profile" and "a." have no suffix), without building a Path: loaders and pages do
+    this for every one of thousands of attachments."""
+    i = name.rfind(".")
+    if 0 < i < len(name) - 1:
+        return name[:i], name[i:]
+    return name, ""
+
+
 @dataclass(frozen=True)
 class SourceRef:
     """Where a record came from, for error messages and "edit this" links."""
@@ -138,7 +148,7 @@ class Attachment:
 
     @property
     def ext(self) -> str:
-        return Path(self.path).suffix.lower().lstrip(".")
+        return split_suffix(self.path.rpartition("/")[2])[1].lower().lstrip(".")
 
 
 @dataclass(frozen=True)

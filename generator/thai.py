@@ -121,6 +121,8 @@ def parse_amount(text: str | int | float) -> Decimal:
 
 
 _SLUG_DROP = re.compile(r"[^\w\u0E00-\u0E7F-]+")
+_SLUG_SPACES = re.compile(r"[\s_/\\.]+")
+_SLUG_HYPHENS = re.compile(r"-{2,}")
 
 
 def slugify(text: str) -> str:
@@ -129,9 +131,9 @@ def slugify(text: str) -> str:
     ASCII letters are lower-cased; spaces and punctuation become single hyphens.
     """
     text = unicodedata.normalize("NFC", text).strip().lower()
-    text = re.sub(r"[\s_/\\.]+", "-", text)
+    text = _SLUG_SPACES.sub("-", text)
     text = _SLUG_DROP.sub("", text)
-    return re.sub(r"-{2,}", "-", text).strip("-")
+    return _SLUG_HYPHENS.sub("-", text).strip("-")
 
 
 def heading_id(value: str, separator: str = "-") -> str:

@@ -23,14 +23,15 @@ name, slugified, and must be unique within the item.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from ..errors import Collector
 from ..fields import check_keys, date_field, did_you_mean, fiscal_year_field
 from ..framework import load_framework
-from ..model import Document, SourceRef
+from ..model import Document, SourceRef, split_suffix
 from ..sanitize import check_markdown
-from ..sources import iter_files, load_markdown
+from ..sources import files_under, load_markdown, project_rel
 from ..thai import fiscal_year, slugify
 from . import frontmatter as fm
 from .attachments import AttachmentResolver
@@ -51,9 +52,14 @@ def load_documents(content: Path, resolver: AttachmentResolver, errors: Collecto
     items = load_framework().items_by_id()
     docs: list[Document] = []
     seen: dict[tuple[str, str], str] = {}  # (item, id) -> first file
-    for path in iter_files(folder, ".md"):
-        rel_parts = path.relative_to(folder).parts
-        if path.name.lower() == "readme.md":
+    files = files_under(folder)  # one walk for the documents and the attachments beside them
+    project_path = project_rel(errors, folder)
+    for rel in files:
+        rel_parts = rel.split("/")
+        if split_suffix(rel_parts[-1])[1].lower() != ".md":
+            continue
+        path = folder / rel
+        if rel_parts[-1].lower() == "readme.md":
             continue  # folder instructions for staff, not a document
         if len(rel_parts) < 2:
             errors.add(path, 0, "", "ไฟล์เอกสารต้องอยู่ในโฟลเดอร์ของหัวข้อ",
@@ -66,30 +72,34 @@ def load_documents(content: Path, resolver: AttachmentResolver, errors: Collecto
                        "ย้ายไฟล์ไปไว้ในโฟลเดอร์ที่ชื่อตรงกับรหัสหัวข้อ รหัสที่ใช้ได้: " + ", ".join(items),
                        f"unknown item folder {item_id!r}; valid ids: {', '.join(items)}")
             continue
-        doc = load_document(path, item_id, resolver, errors)
+        here = project_path(rel)
+        doc = load_document(path, item_id, resolver, errors, rel=here)
         if doc is None:
             continue
         if fm.first_to_claim(seen, (item_id, doc.id), path, doc.id, errors, f"document (item {item_id})",
-                             "ในหัวข้อเดียวกัน"):
+                             "ในหัวข้อเดียวกัน", here=here):
             docs.append(doc)
-    _warn_unreferenced(folder, resolver, errors)
+    _warn_unreferenced(folder, files, resolver, errors)
     return docs
 
 
-def _warn_unreferenced(folder: Path, resolver: AttachmentResolver, errors: Collector) -> None:
+def _warn_unreferenced(folder: Path, files: list[str], resolver: AttachmentResolver, errors: Collector) -> None:
     """A file nobody links is invisible on the site: usually a typo in ``files:``."""
-    if not folder.is_dir():
-        return
-    for path in sorted(folder.rglob("*")):
-        if path.is_file() and path.suffix.lower() != ".md" and not path.name.startswith(".") \
-                and not resolver.is_used(path):
-            errors.add(path, 0, "", "ไม่มีเอกสารใดอ้างถึงไฟล์นี้ จึงไม่ปรากฏบนเว็บไซต์",
+    base = os.fspath(folder)
+    for rel in files:
+        name = rel.rpartition("/")[2]
+        if split_suffix(name)[1].lower() != ".md" and not name.startswith(".") \
+                and not resolver.is_used(os.path.join(base, rel)):
+            errors.add(folder / rel, 0, "", "ไม่มีเอกสารใดอ้างถึงไฟล์นี้ จึงไม่ปรากฏบนเว็บไซต์",
                        "เพิ่มชื่อไฟล์นี้ในช่อง files: ของเอกสาร หรือลบไฟล์ถ้าไม่ใช้แล้ว",
                        "attachment not referenced by any document", severity="warning")
 
 
-def load_document(path: Path, item_id: str, resolver: AttachmentResolver, errors: Collector) -> Document | None:
-    """One document file, or None after reporting what is wrong with it."""
+def load_document(
+    path: Path, item_id: str, resolver: AttachmentResolver, errors: Collector, rel: str | None = None
+) -> Document | None:
+    """One document file, or None after reporting what is wrong with it. ``rel`` is
+    ``errors.rel(path)`` when the caller knows it already."""
     loaded = load_markdown(path, errors)
     if loaded is None:
         return None
@@ -122,5 +132,5 @@ def load_document(path: Path, item_id: str, resolver: AttachmentResolver, errors
         body_md=body.strip() + "\n" if body.strip() else "",
         link=link,
         summary=summary,
-        source=SourceRef(errors.rel(path), 1),
+        source=SourceRef(rel if rel is not None else errors.rel(path), 1),
     )

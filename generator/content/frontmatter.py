@@ -15,14 +15,17 @@ from .attachments import AttachmentResolver
 
 
 def first_to_claim(
-    seen: dict[Any, str], key: Hashable, path: Path, url_id: str, errors: Collector, what: str, where: str = ""
+    seen: dict[Any, str], key: Hashable, path: Path, url_id: str, errors: Collector, what: str, where: str = "",
+    here: str | None = None,
 ) -> bool:
     """Whether ``path`` is the first file to take ``key``, the id its URL is made of.
 
     A later file with the same id is reported on both files: either may be the one to rename.
     ``what`` names the record in English ("document"), ``where`` narrows the Thai ("ในหัวข้อเดียวกัน").
+    ``here`` is ``errors.rel(path)`` when the caller knows it already.
     """
-    here = errors.rel(path)
+    if here is None:
+        here = errors.rel(path)
     first = seen.setdefault(key, here)
     if first == here:
         return True
