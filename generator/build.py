@@ -41,15 +41,16 @@ def validate(root: Path) -> tuple[Site, Collector]:
     return site, errors
 
 
-def start_validation(root: Path) -> tuple[Site, Collector, PendingCheck]:
+def start_validation(root: Path, background: bool = False) -> tuple[Site, Collector, PendingCheck]:
     """Validate everything but the text inside attachments, whose PDPA check may still be running
-    in other processes (``finish_validation`` waits for it). Raises ValidationFailed, with every
-    problem ``validate`` would report, when the rest already has an error."""
+    in other processes (``finish_validation`` waits for it; ``background``: the caller goes on
+    meanwhile, so they leave it a core). Raises ValidationFailed, with every problem ``validate``
+    would report, when the rest already has an error."""
     errors = Collector(root)
     site = load_site(root, errors)
     from .checks.pdpa import start_personal_data_check  # PDPA: personal data in any staff file (#8)
 
-    pdpa = start_personal_data_check(site, errors)
+    pdpa = start_personal_data_check(site, errors, background)
     if errors.errors or pdpa.known_errors:
         finish_validation(errors, pdpa)
     return site, errors, pdpa
@@ -83,7 +84,7 @@ def build(
     # other check and before publishing, and when a later step fails, so that it stops with the
     # same problems as a build that validated everything first.
     t = time.perf_counter()
-    site, errors, pdpa = start_validation(root)
+    site, errors, pdpa = start_validation(root, background=True)
     if site_url:
         site.settings = replace(site.settings, site_url=site_url)
     timings["validate"] = time.perf_counter() - t

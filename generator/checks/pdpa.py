@@ -335,6 +335,7 @@ _KIND_EN = {"id": "Thai national ID number", "phone": "private mobile phone numb
 # attachments not in the cache, they are read in worker processes, one per core; ``build`` lets
 # them run while the site is generated and rendered, and waits for them before publishing.
 PARALLEL_FROM = 24
+BACKGROUND_NICENESS = 10
 _CHUNKS_PER_WORKER = 4
 
 
@@ -371,7 +372,10 @@ class PendingCheck:
     def _unexempt(self, item: _Item, f: Finding) -> bool:
         return not any(e.file == item.rel and e.value == f.masked for e in self.exemptions)
 
-    def start_workers(self) -> None:
+    def start_workers(self, background: bool = False) -> None:
+        """Read the attachments not in the cache: here when they are few, else in worker
+        processes. ``background``: the build goes on meanwhile, so the workers leave it a core
+        and run below its priority (the build's own steps are its critical path)."""
         if not self.jobs:
             return
         if len(self.jobs) < PARALLEL_FROM:
@@ -380,10 +384,12 @@ class PendingCheck:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        workers = max(1, min(len(os.sched_getaffinity(0)), len(self.jobs) // PARALLEL_FROM))
+        cores = len(os.sched_getaffinity(0))
+        workers = max(1, min(cores - 1 if background else cores, len(self.jobs) // PARALLEL_FROM))
         self._chunk = -(-len(self.jobs) // (workers * _CHUNKS_PER_WORKER))
         # "spawn": a fresh interpreter, safe whatever threads this process runs (prongsai serve)
-        self._pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+        self._pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                                         initializer=_in_background if background else None)
         self._futures = [self._pool.submit(_read_binaries, self.jobs[i : i + self._chunk])
                          for i in range(0, len(self.jobs), self._chunk)]
 
@@ -431,8 +437,13 @@ class PendingCheck:
         self.finished = True
 
 
-def start_personal_data_check(site: Site, errors: Collector) -> PendingCheck:
-    """Check the text files and start reading the attachments (see :class:`PendingCheck`)."""
+def _in_background() -> None:
+    os.nice(BACKGROUND_NICENESS)
+
+
+def start_personal_data_check(site: Site, errors: Collector, background: bool = False) -> PendingCheck:
+    """Check the text files and start reading the attachments (see :class:`PendingCheck`;
+    ``background``: see :meth:`PendingCheck.start_workers`)."""
     root = site.root
     exemptions = load_exemptions(root / "content", errors)
     official = official_phones(site)
@@ -466,7 +477,7 @@ def start_personal_data_check(site: Site, errors: Collector) -> PendingCheck:
         else:
             continue
         check.items.append(item)
-    check.start_workers()
+    check.start_workers(background)
     return check
 
 
