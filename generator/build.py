@@ -83,24 +83,32 @@ def build(
     # site is generated and rendered into a temporary folder; the build waits for it before any
     # other check and before publishing, and when a later step fails, so that it stops with the
     # same problems as a build that validated everything first.
-    t = time.perf_counter()
-    site, errors, pdpa = start_validation(root, background=True)
-    if site_url:
-        site.settings = replace(site.settings, site_url=site_url)
-    timings["validate"] = time.perf_counter() - t
+    #
+    # The workers of the site scan (search index, links: see the render step) start now, so that
+    # they are ready when the first page is written.
+    scan = None if preview else SiteScan()
     try:
-        return _generate_and_publish(site, errors, pdpa, root, out, strict, preview, timings)
-    except Exception:
-        if not pdpa.finished:
-            finish_validation(errors, pdpa)  # a PDPA finding is what this build stops with
-        raise
+        t = time.perf_counter()
+        site, errors, pdpa = start_validation(root, background=True)
+        if site_url:
+            site.settings = replace(site.settings, site_url=site_url)
+        timings["validate"] = time.perf_counter() - t
+        try:
+            return _generate_and_publish(site, errors, pdpa, scan, root, out, strict, preview, timings)
+        except Exception:
+            if not pdpa.finished:
+                finish_validation(errors, pdpa)  # a PDPA finding is what this build stops with
+            raise
+        finally:
+            pdpa.cancel()
     finally:
-        pdpa.cancel()
+        if scan is not None:
+            scan.cancel()
 
 
 def _generate_and_publish(
-    site: Site, errors: Collector, pdpa: PendingCheck, root: Path, out: Path, strict: bool, preview: bool,
-    timings: dict[str, float],
+    site: Site, errors: Collector, pdpa: PendingCheck, scan: SiteScan | None, root: Path, out: Path, strict: bool,
+    preview: bool, timings: dict[str, float],
 ) -> BuildResult:
     t = time.perf_counter()
     pages, files = page_generators.generate(site)
@@ -108,7 +116,7 @@ def _generate_and_publish(
 
     work_root = root / "build"
     work_root.mkdir(exist_ok=True)
-    if preview:  # in place, only what changed; no link check (see render_preview)
+    if preview or scan is None:  # in place, only what changed; no link check (see render_preview)
         t = time.perf_counter()
         finish_validation(errors, pdpa)  # before writing into the served folder
         (work_root / "preview-work").mkdir(exist_ok=True)
@@ -123,15 +131,15 @@ def _generate_and_publish(
     new_site.chmod(0o777 & ~umask)  # mkdtemp makes it 0700: a web server could not read site/
     try:
         # The search index and the link check read each page as soon as it is written, in
-        # another process, while the rest of the site renders.
-        with SiteScan(new_site, site.settings.site_url) as scan:
-            t = time.perf_counter()
-            render(site, pages, files, new_site, work, strict=strict, on_page=scan.page_written)
-            timings["render"] = time.perf_counter() - t
+        # other processes, while the rest of the site renders.
+        scan.open(new_site, site.settings.site_url)
+        t = time.perf_counter()
+        render(site, pages, files, new_site, work, strict=strict, on_page=scan.page_written)
+        timings["render"] = time.perf_counter() - t
 
-            t = time.perf_counter()
-            scanned = scan.finish()
-            timings["scan_wait"] = time.perf_counter() - t
+        t = time.perf_counter()
+        scanned = scan.finish()
+        timings["scan_wait"] = time.perf_counter() - t
 
         t = time.perf_counter()
         finish_validation(errors, pdpa)

@@ -32,13 +32,21 @@ class ScanResult:
 
 
 class SiteScan:
-    """The worker processes for one build of ``site_dir`` (one builds the search index, one checks
-    links, so that their last steps run side by side); use as a context manager, or call
-    ``cancel`` when the build stops early."""
+    """The worker processes for one build (one builds the search index, one checks links, so that
+    their last steps run side by side); use as a context manager, or call ``cancel`` when the
+    build stops early. They start at once, so that they are ready when pages come: the site's
+    folder and address can be given later (:meth:`open`)."""
 
-    def __init__(self, site_dir: Path, site_url: str) -> None:
+    def __init__(self, site_dir: Path | None = None, site_url: str = "") -> None:
         ctx = multiprocessing.get_context("spawn")  # no fork: the build has threads (PDPA pool)
-        self._workers = [_Worker(ctx, _index, site_dir, site_url), _Worker(ctx, _links, site_dir, site_url)]
+        self._workers = [_Worker(ctx, _index), _Worker(ctx, _links)]
+        if site_dir is not None:
+            self.open(site_dir, site_url)
+
+    def open(self, site_dir: Path, site_url: str) -> None:
+        """The folder the pages are written into, and the site's address (for the link check)."""
+        for worker in self._workers:
+            worker.send((site_dir, site_url))
 
     def page_written(self, rel: str) -> None:
         """The renderer has written the HTML file ``rel`` (relative to the site folder)."""
@@ -64,10 +72,10 @@ class SiteScan:
 
 
 class _Worker:
-    def __init__(self, ctx: Any, job: Callable[..., Any], site_dir: Path, site_url: str) -> None:
+    def __init__(self, ctx: Any, job: Callable[..., Any]) -> None:
         inbox_end, self._inbox = ctx.Pipe(duplex=False)
         self._result, result_end = ctx.Pipe(duplex=False)
-        self._process = ctx.Process(target=_work, args=(job, site_dir, site_url, inbox_end, result_end),
+        self._process = ctx.Process(target=_work, args=(job, inbox_end, result_end),
                                     name=f"prongsai-scan{job.__name__}", daemon=True)
         self._process.start()
         # Only the worker holds these ends: if it dies, sending fails and receiving stops waiting.
@@ -76,10 +84,10 @@ class _Worker:
         _widen(self._inbox)
         self._alive = True
 
-    def send(self, rel: str | None) -> None:
+    def send(self, message: object) -> None:
         if self._alive:
             try:
-                self._inbox.send(rel)
+                self._inbox.send(message)
             except BrokenPipeError:  # it died: result() says how
                 self._alive = False
 
@@ -111,10 +119,11 @@ def _widen(conn: Any) -> None:
         pass
 
 
-def _work(job: Callable[..., Any], site_dir: Path, site_url: str, inbox: Any, result: Any) -> None:
+def _work(job: Callable[..., Any], inbox: Any, result: Any) -> None:
     # Below the build's own priority: the render is the critical path, this takes what is left.
     os.nice(WORKER_NICENESS)
     try:
+        site_dir, site_url = inbox.recv()
         result.send(("ok", job(site_dir, site_url, _pages(site_dir, inbox))))
     except BaseException:  # reported to the build, which stops with it
         result.send(("error", traceback.format_exc()))

@@ -13,7 +13,7 @@ from safety_helpers import copy_project
 
 from generator.checks.links import find_broken_links
 from generator.scan import SiteScan
-from generator.search.index import INDEX_DIR, index_site
+from generator.search.index import INDEX_DIR, index_site, page_url
 
 build_module = importlib.import_module("generator.build")
 
@@ -98,6 +98,9 @@ def test_the_renderer_reports_every_page_once_after_writing_it(tmp_path: Path, m
     assert len(reported) == len({rel for rel, _ in reported})  # once each
     assert all(whole for _, whole in reported)  # already written, completely
     assert {rel for rel, _ in reported} == pages - {"404.html"}  # the theme's 404 is found at the end
+    # in order of address, which lets the search index skip ranking them (search/index.py)
+    urls = [page_url(rel) for rel, _ in reported]
+    assert urls == sorted(str(u) for u in urls)
 
 
 def test_a_dead_worker_neither_blocks_the_render_nor_hangs_the_build(small_site: Path) -> None:

@@ -156,3 +156,25 @@ def test_long_page_text_is_cut_in_the_files_but_indexed_whole(tmp_path: Path) ->
     assert text["cut"] is True and len(text["b"]) == MAX_TEXT
     meta = json.loads(files["docs.json"])
     assert "ศษ " in json.loads(files[f"g/{shard_of('ศษ ', meta['shards'])}.json"])  # the tail is indexed
+
+
+def test_pages_added_in_any_order_give_the_same_index(tmp_path: Path) -> None:
+    """The indexer takes pages that come in URL order straight into its postings and ranks the
+    rest at the end: every order must give the files of build_index."""
+    from generator.search.index import Indexer
+
+    pages = [extract(f"p/{n:02d}/", PAGE.replace("๒๕๖๙", f"๒๕{n:02d} คำ{n % 3}")) for n in range(12)]
+    expected = build_index([p for p in pages if p is not None])
+    orders = [list(range(12)), list(range(11, -1, -1)), [0, 1, 2, 5, 3, 4, 6, 7, 8, 9, 10, 11], [1, 0, *range(2, 12)]]
+    for n, order in enumerate(orders):
+        indexer = Indexer()
+        for i in order:
+            page = pages[i]
+            assert page is not None
+            indexer.add(page)
+        site = tmp_path / f"site{n}"
+        site.mkdir()
+        indexer.write(site)
+        written = {p.relative_to(site / INDEX_DIR).as_posix(): p.read_text("utf-8")
+                   for p in (site / INDEX_DIR).rglob("*.json")}
+        assert written == expected, order

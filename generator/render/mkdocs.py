@@ -187,8 +187,12 @@ def _docs_plugin(pages: list[Page], files: list[OutputFile]) -> Any:
         @event_priority(100)  # first: other plugins see the whole site
         def on_files(self, mk_files: Any, config: Any) -> Any:
             add = mk_files.append
+            # In order of address, as MkDocs renders them: the search index takes pages that
+            # come in this order straight into its postings (generator/search/index.py).
+            generated = [File.generated(config, page.path, content=page_source(page)) for page in pages]
+            for file in sorted(generated, key=lambda f: f.dest_uri.removesuffix("index.html")):
+                add(file)
             for page in pages:
-                add(File.generated(config, page.path, content=page_source(page)))
                 twin = twin_source(page)
                 if twin is not None:
                     add(File.generated(config, PurePosixPath(page.path).with_suffix(".json").as_posix(), content=twin))

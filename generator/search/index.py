@@ -105,16 +105,55 @@ def _weigh(page: PageText) -> _Weighed:
     return _Weighed(page.url, page.title, length, counts, _dumps(text))
 
 
-class Indexer:
-    """Builds the index a page at a time, in any order (as a renderer writes pages): each page is
-    read and weighed when it is added; :meth:`write` only ranks the pages by URL and shards the
-    keys."""
+class _Postings:
+    """Pages added in URL order become doc 0, 1, 2, ...; each key's postings are kept as
+    ``[doc delta, weight, doc delta, weight, ...]`` as they grow."""
 
     def __init__(self) -> None:
-        self._pages: list[_Weighed] = []
+        self.postings: dict[str, list[int]] = {}
+        self.last: dict[str, int] = {}  # key -> the last doc in its postings
+        self.pages: list[_Weighed] = []  # without their counts, which are in the postings now
+
+    def add(self, page: _Weighed) -> None:
+        doc = len(self.pages)
+        postings, last = self.postings, self.last
+        for key, weight in page.counts.items():
+            flat = postings.get(key)
+            if flat is None:
+                postings[key] = [doc, weight]
+            else:
+                flat += (doc - last[key], weight)  # docs come in order, so deltas are positive
+            last[key] = doc
+        self.pages.append(page._replace(counts=Counter()))
+
+    def weighed(self) -> list[_Weighed]:
+        """The pages added, with their counts back (read out of the postings)."""
+        counts: list[Counter[str]] = [Counter() for _ in self.pages]
+        for key, flat in self.postings.items():
+            doc = 0
+            for i in range(0, len(flat), 2):
+                doc += flat[i]
+                counts[doc][key] = flat[i + 1]
+        return [page._replace(counts=c) for page, c in zip(self.pages, counts, strict=True)]
+
+
+class Indexer:
+    """Builds the index a page at a time, as a renderer writes pages: each page is read and
+    weighed when it is added. Pages that come in URL order (the renderer is given them sorted)
+    go straight into the postings, so that :meth:`write` has little left to do; any page out of
+    order makes it rank them all by URL at the end instead, with the same result."""
+
+    def __init__(self) -> None:
+        self._in_order = _Postings()
+        self._others: list[_Weighed] = []
 
     def add(self, page: PageText) -> None:
-        self._pages.append(_weigh(page))
+        weighed = _weigh(page)
+        done = self._in_order.pages
+        if not self._others and (not done or done[-1].url < weighed.url):
+            self._in_order.add(weighed)
+        else:
+            self._others.append(weighed)
 
     def add_html(self, rel: str, text: str) -> None:
         """Add the built HTML file ``rel`` (site-relative), unless the index leaves it out."""
@@ -125,7 +164,10 @@ class Indexer:
 
     def write(self, site_dir: Path) -> IndexStats:
         """Write the index of the pages added so far into ``site_dir``."""
-        return write_index(site_dir, *_assemble(sorted(self._pages, key=lambda w: w.url)))
+        if not self._others:
+            return write_index(site_dir, *_files(self._in_order))
+        pages = sorted(self._in_order.weighed() + self._others, key=lambda w: w.url)
+        return write_index(site_dir, *_assemble(pages))
 
 
 def build_index(pages: list[PageText]) -> dict[str, str]:
@@ -135,20 +177,17 @@ def build_index(pages: list[PageText]) -> dict[str, str]:
 
 def _assemble(weighed: list[_Weighed]) -> tuple[dict[str, str], int]:
     """The index files of the weighed pages (in URL order), and the number of keys."""
-    postings: dict[str, list[int]] = {}  # key -> [doc delta, weight, doc delta, weight, ...]
-    last: dict[str, int] = {}  # key -> the last doc in its postings
-    docs: list[list[object]] = []
-    files: dict[str, str] = {}
-    for doc, page in enumerate(weighed):
-        for key, weight in page.counts.items():
-            flat = postings.get(key)
-            if flat is None:
-                postings[key] = [doc, weight]
-            else:
-                flat += (doc - last[key], weight)  # docs come in order, so deltas are positive
-            last[key] = doc
-        docs.append([page.url, page.title, page.length])
-        files[f"f/{doc}.json"] = page.text_file
+    acc = _Postings()
+    for page in weighed:
+        acc.add(page)
+    return _files(acc)
+
+
+def _files(acc: _Postings) -> tuple[dict[str, str], int]:
+    """The index files as {relative path: text}, and the number of keys."""
+    postings = acc.postings
+    docs = [[page.url, page.title, page.length] for page in acc.pages]
+    files = {f"f/{doc}.json": page.text_file for doc, page in enumerate(acc.pages)}
     raw_size = sum(len(k) * 3 + 4 * len(v) for k, v in postings.items())
     shards = 16
     while shards < 4096 and raw_size / shards > SHARD_TARGET_BYTES:
