@@ -212,6 +212,7 @@ def test_attachments_read_in_workers_stop_the_build_as_a_check_in_one_go_does(
     pdf.add_page()
     pdf.cell(text=f"Complainant ID {dashed(VALID)}")
     pdf.output(str(root / "content" / "plan" / "plan-2566-2570.pdf"))
+    (root / "content" / "บันทึก ร้องเรียน.txt").write_text(f"ผู้ร้อง {dashed(VALID)}\n", "utf-8")  # a text file too
     (root / "site").mkdir()
     (root / "site" / "index.html").write_text("old", "utf-8")
     before = hash_tree(root / "site")
@@ -223,6 +224,11 @@ def test_attachments_read_in_workers_stop_the_build_as_a_check_in_one_go_does(
     rc, out, err = run_cli("--root", str(root), "build")
     assert (rc, out, err) == (rc_one, out_one, err_one)
     assert rc == 1 and "content/plan/plan-2566-2570.pdf" in err and "(หน้า 1)" in err
+    assert "content/บันทึก ร้องเรียน.txt:1" in err
+    # the same problems as `prongsai check`, which reads every file in the foreground
+    rc_check, _, err_check = run_cli("--root", str(root), "check")
+    assert rc_check == 1
+    assert [ln for ln in err_check.splitlines() if "content/" in ln] == [ln for ln in err.splitlines() if "content/" in ln]
     assert hash_tree(root / "site") == before
     assert (root / "build" / "pdpa-cache.json").read_bytes() == cache_one
     assert not [p for p in (root / "build").iterdir() if p.name.startswith("work-")]

@@ -241,6 +241,34 @@ def _read_binaries(jobs: list[tuple[str, bool, list[str]]]) -> list[list[list[ob
     return [_read_binary(Path(path), complaint, set(official)) for path, complaint, official in jobs]
 
 
+def _text_findings(path: Path, rel: str, complaint: bool, official: set[str]) -> list[Finding]:
+    text = path.read_bytes().decode("utf-8", errors="replace")
+    findings = list(find_in_text(text, complaint, official))
+    if rel == "content/organisation.yml":  # the organisation's own numbers are public
+        findings = [f for f in findings if f.kind != "phone"]
+    return findings
+
+
+_CACHES: dict[str, Cache] = {}  # a worker's copy of the cache file, read once
+
+
+def _check_files(jobs: list[tuple[str, str, bool, list[str]]], cache_file: str) -> list[tuple[str, list[list[object]] | None]]:
+    """Every file of a background check (run in a worker process): (cache key or "", findings as
+    cache rows or None when unreadable) for each (path, project path, complaint, official phones)."""
+    if cache_file not in _CACHES:
+        _CACHES[cache_file] = _load_cache(Path(cache_file))
+    cache = _CACHES[cache_file]
+    out: list[tuple[str, list[list[object]] | None]] = []
+    for path, rel, complaint, official_list in jobs:
+        file, official = Path(path), set(official_list)
+        if file.suffix.lower() in TEXT_SUFFIXES:
+            out.append(("", [[f.kind, f.masked, f.line, f.where] for f in _text_findings(file, rel, complaint, official)]))
+        else:
+            key = _cache_key(file.read_bytes(), complaint, official)
+            out.append((key, cache[key] if key in cache else _read_binary(file, complaint, official)))
+    return out
+
+
 def _findings(rows: list[list[object]]) -> list[Finding]:
     return [Finding(str(k), str(m), int(str(ln)), str(w)) for k, m, ln, w in rows]
 
@@ -349,8 +377,9 @@ class _Item:
 
 
 class PendingCheck:
-    """A PDPA check under way: text files are checked, attachments may still be read elsewhere.
-    :meth:`finish` reports everything in file order, exactly as a check done in one go."""
+    """A PDPA check under way: text files are checked, attachments may still be read elsewhere
+    (for a build, every file is: see ``file_jobs``). :meth:`finish` reports everything in file
+    order, exactly as a check done in one go."""
 
     def __init__(self, root: Path, exemptions: list[Exemption], cache_file: Path) -> None:
         self.root = root
@@ -359,9 +388,13 @@ class PendingCheck:
         self.new_cache: Cache = {}
         self.items: list[_Item] = []
         self.jobs: list[tuple[str, bool, list[str]]] = []
+        # A build's check (``background``): every file is a job, text files too, and the workers
+        # look up the cache themselves: the build's own process only lists the files.
+        self.file_jobs: list[tuple[str, str, bool, list[str]]] = []
         self._futures: list[Any] = []
         self._chunk = 1
         self._pool: Any = None
+        self._background = False
         self.finished = False
 
     @property
@@ -376,22 +409,30 @@ class PendingCheck:
         """Read the attachments not in the cache: here when they are few, else in worker
         processes. ``background``: the build goes on meanwhile, so the workers leave it a core
         and run below its priority (the build's own steps are its critical path)."""
-        if not self.jobs:
+        jobs: list[Any] = self.file_jobs if background else self.jobs
+        if not jobs:
             return
-        if len(self.jobs) < PARALLEL_FROM:
-            self._collect(_read_binaries(self.jobs))
+        if len(jobs) < PARALLEL_FROM:
+            if background:
+                self._collect_files(_check_files(self.file_jobs, str(self.cache_file)))
+            else:
+                self._collect(_read_binaries(self.jobs))
             return
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
         cores = len(os.sched_getaffinity(0))
-        workers = max(1, min(cores - 1 if background else cores, len(self.jobs) // PARALLEL_FROM))
-        self._chunk = -(-len(self.jobs) // (workers * _CHUNKS_PER_WORKER))
+        workers = max(1, min(cores - 1 if background else cores, len(jobs) // PARALLEL_FROM))
+        self._chunk = -(-len(jobs) // (workers * _CHUNKS_PER_WORKER))
         # "spawn": a fresh interpreter, safe whatever threads this process runs (prongsai serve)
         self._pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
                                          initializer=_in_background if background else None)
-        self._futures = [self._pool.submit(_read_binaries, self.jobs[i : i + self._chunk])
-                         for i in range(0, len(self.jobs), self._chunk)]
+        chunks = [jobs[i : i + self._chunk] for i in range(0, len(jobs), self._chunk)]
+        if background:
+            self._futures = [self._pool.submit(_check_files, chunk, str(self.cache_file)) for chunk in chunks]
+        else:
+            self._futures = [self._pool.submit(_read_binaries, chunk) for chunk in chunks]
+        self._background = background
 
     def _collect(self, results: list[list[list[object]] | None]) -> None:
         for item in self.items:
@@ -400,6 +441,13 @@ class PendingCheck:
                 item.findings = [] if rows is None else _findings(rows)
                 if rows is not None:
                     self.new_cache[item.key] = rows
+
+    def _collect_files(self, results: list[tuple[str, list[list[object]] | None]]) -> None:
+        for item in self.items:
+            key, rows = results[item.job]
+            item.findings = [] if rows is None else _findings(rows)
+            if key and rows is not None:
+                self.new_cache[key] = rows
 
     def finish(self, errors: Collector) -> None:
         """Wait for the attachments, then report every finding and unused exemption."""
@@ -412,7 +460,10 @@ class PendingCheck:
             finally:
                 self._pool.shutdown()
                 self._pool = None
-            self._collect(results)
+            if self._background:
+                self._collect_files(results)
+            else:
+                self._collect(results)
         used: set[Exemption] = set()
         for item in self.items:
             for f in item.findings or []:
@@ -448,12 +499,7 @@ def start_personal_data_check(site: Site, errors: Collector, background: bool = 
     exemptions = load_exemptions(root / "content", errors)
     official = official_phones(site)
     cache_file = root / "build" / "pdpa-cache.json"
-    cache: Cache = {}
-    if cache_file.is_file():
-        try:
-            cache = json.loads(cache_file.read_text("utf-8"))
-        except (OSError, ValueError):
-            cache = {}
+    cache: Cache = {} if background else _load_cache(cache_file)
     check = PendingCheck(root, exemptions, cache_file)
     for path, rel in _staff_files(root, errors):
         if path.name == EXEMPTIONS and path.parent == root / "content":
@@ -461,11 +507,11 @@ def start_personal_data_check(site: Site, errors: Collector, background: bool = 
         suffix = path.suffix.lower()
         complaint = any(w in rel.lower() for w in COMPLAINT_WORDS)
         item = _Item(path, rel)
-        if suffix in TEXT_SUFFIXES:
-            text = path.read_bytes().decode("utf-8", errors="replace")
-            item.findings = list(find_in_text(text, complaint, official))
-            if rel == "content/organisation.yml":  # the organisation's own numbers are public
-                item.findings = [f for f in item.findings if f.kind != "phone"]
+        if background and suffix in TEXT_SUFFIXES | PDF_SUFFIXES | OFFICE_SUFFIXES:
+            item.job = len(check.file_jobs)
+            check.file_jobs.append((str(path), rel, complaint, sorted(official)))
+        elif suffix in TEXT_SUFFIXES:
+            item.findings = _text_findings(path, rel, complaint, official)
         elif suffix in PDF_SUFFIXES | OFFICE_SUFFIXES:
             item.key = _cache_key(path.read_bytes(), complaint, official)
             if item.key in cache:
@@ -498,6 +544,14 @@ def _report(errors: Collector, path: Path, rel: str, f: Finding) -> None:
         f"personal data ({_KIND_EN[f.kind]} {f.masked}) in {rel}{' ' + f.where if f.where else ''}; "
         f"remove it or record a reviewed exemption in content/{EXEMPTIONS}",
     )
+
+
+def _load_cache(cache_file: Path) -> Cache:
+    try:
+        cache: Cache = json.loads(cache_file.read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return cache
 
 
 def _save_cache(cache_file: Path, cache: Cache) -> None:
