@@ -273,13 +273,16 @@ def _findings(rows: list[list[object]]) -> list[Finding]:
     return [Finding(str(k), str(m), int(str(ln)), str(w)) for k, m, ln, w in rows]
 
 
-def _staff_files(root: Path, errors: Collector) -> Iterator[tuple[Path, str]]:
-    """Every file under content/ and catalog/ but symlinks, sorted, with its project path."""
+def _staff_files(root: Path, errors: Collector) -> Iterator[tuple[str, str, str]]:
+    """Every file under content/ and catalog/ but symlinks, sorted: (its path, its path below
+    content/ or catalog/, its project path), as strings (a Path each cost a third of a second
+    per 20,000 files)."""
     for top in ("content", "catalog"):
         folder = root / top
         project_path = project_rel(errors, folder)
+        base = os.fspath(folder) + os.sep
         for rel in files_under(folder, symlinks=False):
-            yield folder / rel, project_path(rel)
+            yield base + rel, rel if top == "content" else "", project_path(rel)
 
 
 def official_phones(site: Site) -> set[str]:
@@ -369,7 +372,7 @@ _CHUNKS_PER_WORKER = 4
 
 @dataclass
 class _Item:
-    path: Path
+    path: str
     rel: str
     findings: list[Finding] | None = None  # None until the worker's answer is in
     job: int = -1  # index into the jobs sent to workers
@@ -471,7 +474,7 @@ class PendingCheck:
                 if match:
                     used.add(match)
                     continue
-                _report(errors, item.path, item.rel, f)
+                _report(errors, Path(item.path), item.rel, f)
         for e in self.exemptions:
             if e not in used:
                 errors.add(self.root / "content" / EXEMPTIONS, e.line, "value",
@@ -501,27 +504,29 @@ def start_personal_data_check(site: Site, errors: Collector, background: bool = 
     cache_file = root / "build" / "pdpa-cache.json"
     cache: Cache = {} if background else _load_cache(cache_file)
     check = PendingCheck(root, exemptions, cache_file)
-    for path, rel in _staff_files(root, errors):
-        if path.name == EXEMPTIONS and path.parent == root / "content":
+    official_list = sorted(official)
+    readable = TEXT_SUFFIXES | PDF_SUFFIXES | OFFICE_SUFFIXES
+    for name, in_content, rel in _staff_files(root, errors):
+        if in_content == EXEMPTIONS:
             continue
-        suffix = path.suffix.lower()
+        suffix = os.path.splitext(name)[1].lower()
         complaint = any(w in rel.lower() for w in COMPLAINT_WORDS)
-        item = _Item(path, rel)
-        if background and suffix in TEXT_SUFFIXES | PDF_SUFFIXES | OFFICE_SUFFIXES:
+        if suffix not in readable:
+            continue
+        item = _Item(name, rel)
+        if background:
             item.job = len(check.file_jobs)
-            check.file_jobs.append((str(path), rel, complaint, sorted(official)))
+            check.file_jobs.append((name, rel, complaint, official_list))
         elif suffix in TEXT_SUFFIXES:
-            item.findings = _text_findings(path, rel, complaint, official)
-        elif suffix in PDF_SUFFIXES | OFFICE_SUFFIXES:
-            item.key = _cache_key(path.read_bytes(), complaint, official)
+            item.findings = _text_findings(Path(name), rel, complaint, official)
+        else:
+            item.key = _cache_key(Path(name).read_bytes(), complaint, official)
             if item.key in cache:
                 check.new_cache[item.key] = cache[item.key]
                 item.findings = _findings(cache[item.key])
             else:
                 item.job = len(check.jobs)
-                check.jobs.append((str(path), complaint, sorted(official)))
-        else:
-            continue
+                check.jobs.append((name, complaint, official_list))
         check.items.append(item)
     check.start_workers(background)
     return check
