@@ -55,10 +55,12 @@ def fetch(url: str) -> str | None:
         return None
 
 
-def wait_for(url: str, text: str, timeout: float) -> float:
-    """Seconds until the page at ``url`` contains ``text``."""
+def wait_for(url: str, text: str, timeout: float, server: subprocess.Popen[Any] | None = None) -> float:
+    """Seconds until the page at ``url`` contains ``text`` (an error if ``server`` has ended)."""
     t = time.perf_counter()
     while time.perf_counter() - t < timeout:
+        if server is not None and server.poll() is not None:
+            raise SystemExit(f"the server ended (exit code {server.returncode}) before {url} showed {text!r}")
         body = fetch(url)
         if body is not None and text in body:
             return time.perf_counter() - t
@@ -102,14 +104,14 @@ def measure_one(documents: int, edits: int, mode: str) -> dict[str, Any]:
     times: list[float] = []
     try:
         t = time.perf_counter()
-        wait_for(url, "</html>", timeout=1800)
+        wait_for(url, "</html>", timeout=1800, server=proc)
         first = time.perf_counter() - t
         for k in range(1, edits + 1):
             title = f"ประกาศผลการพิจารณาฉบับแก้ไขครั้งที่ {k} เพื่อทดสอบการแสดงตัวอย่าง"
             time.sleep(1.0)  # let the watcher settle, as between two saves by a person
             t = time.perf_counter()
             retitle(md, title)
-            wait_for(url, title, timeout=600)
+            wait_for(url, title, timeout=600, server=proc)
             times.append(time.perf_counter() - t)
             print(f"  preview {name}: edit {k}/{edits} shown after {times[-1]:.2f} s", flush=True)
     finally:

@@ -11,17 +11,18 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-serve = import_module("generator.serve")
-real_build = serve.build
 
 
 def full_build(*args: Any, **kwargs: Any) -> Any:
+    from generator.build import build
+
     kwargs["preview"] = False
-    return real_build(*args, **kwargs)
+    return build(*args, **kwargs)
 
 
-setattr(serve, "build", full_build)  # noqa: B010
+if __name__ == "__main__":  # the build's worker processes import this file again (spawn)
+    setattr(import_module("generator.serve"), "build", full_build)  # noqa: B010
 
-from generator.cli import main  # noqa: E402
+    from generator.cli import main
 
-sys.exit(main())
+    sys.exit(main())
