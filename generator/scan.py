@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from .checks.links import BrokenLink, LinkScan
+from .checks.pdpa import in_background
 from .search.index import INDEX_DIR, Indexer, IndexStats
 
-WORKER_NICENESS = 10
 PIPE_BYTES = 1 << 20  # the usual limit for unprivileged processes (/proc/sys/fs/pipe-max-size)
 
 
@@ -78,6 +78,7 @@ class _Worker:
         self._process = ctx.Process(target=_work, args=(job, inbox_end, result_end),
                                     name=f"prongsai-scan{job.__name__}", daemon=True)
         self._process.start()
+        in_background(self._process.pid)  # now, not once it has imported what it needs
         # Only the worker holds these ends: if it dies, sending fails and receiving stops waiting.
         inbox_end.close()
         result_end.close()
@@ -120,8 +121,7 @@ def _widen(conn: Any) -> None:
 
 
 def _work(job: Callable[..., Any], inbox: Any, result: Any) -> None:
-    # Below the build's own priority: the render is the critical path, this takes what is left.
-    os.nice(WORKER_NICENESS)
+    in_background()  # in case the build could not set it
     try:
         site_dir, site_url = inbox.recv()
         result.send(("ok", job(site_dir, site_url, _pages(site_dir, inbox))))

@@ -26,6 +26,7 @@ The file keeps only masked values, so the exemption list itself leaks nothing.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -429,10 +430,12 @@ class PendingCheck:
         self._chunk = -(-len(jobs) // (workers * _CHUNKS_PER_WORKER))
         # "spawn": a fresh interpreter, safe whatever threads this process runs (prongsai serve)
         self._pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                                         initializer=_in_background if background else None)
+                                         initializer=in_background if background else None)
         chunks = [jobs[i : i + self._chunk] for i in range(0, len(jobs), self._chunk)]
         if background:
             self._futures = [self._pool.submit(_check_files, chunk, str(self.cache_file)) for chunk in chunks]
+            for pid in getattr(self._pool, "_processes", None) or {}:  # started by submit (CPython)
+                in_background(pid)  # before they import anything; the initializer is the fallback
         else:
             self._futures = [self._pool.submit(_read_binaries, chunk) for chunk in chunks]
         self._background = background
@@ -491,8 +494,11 @@ class PendingCheck:
         self.finished = True
 
 
-def _in_background() -> None:
-    os.nice(BACKGROUND_NICENESS)
+def in_background(pid: int = 0) -> None:
+    """Put the process ``pid`` (0: this one) below the build's priority: the build's own process
+    is the critical path, worker processes take what CPU is left (nice 10)."""
+    with contextlib.suppress(AttributeError, OSError):  # not on this system, or it has ended
+        os.setpriority(os.PRIO_PROCESS, pid, BACKGROUND_NICENESS)
 
 
 def start_personal_data_check(site: Site, errors: Collector, background: bool = False) -> PendingCheck:
