@@ -15,6 +15,9 @@ Public API, for scripts and CI::
   the warnings; both raise :class:`ValidationFailed` (a :class:`ProngsaiError`) listing every
   :class:`Problem` (file, line, field, Thai message and fix, English line).
 
+:func:`build` starts worker processes ("spawn", which imports the calling script again): in a
+script, call it under ``if __name__ == "__main__":``.
+
 Everything else is internal and may change between versions.
 """
 
