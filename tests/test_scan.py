@@ -112,3 +112,19 @@ def test_a_dead_worker_neither_blocks_the_render_nor_hangs_the_build(small_site:
             scan.page_written(f"page-{n}/index.html")
         with pytest.raises(RuntimeError, match="exit code -9"):
             scan.finish()
+
+
+def test_worker_processes_import_little() -> None:
+    """The workers import one module each; the package must not pull in the whole build (MkDocs,
+    page generators) with it, which cost every worker a tenth of a second before its first page."""
+    import subprocess
+    import sys
+
+    code = ("import sys, generator.scan, generator.checks.pdpa; "
+            "print(sorted(m for m in sys.modules if m.startswith(('mkdocs', 'generator.pages', 'generator.render'))))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+    import generator.build as via_import  # noqa: F401
+    from generator import build  # the public API still gives the function, not the submodule
+
+    assert callable(build) and build.__module__ == "generator.build"
