@@ -237,11 +237,6 @@ def _read_binary(path: Path, complaint: bool, official: set[str]) -> list[list[o
     return rows
 
 
-def _read_binaries(jobs: list[tuple[str, bool, list[str]]]) -> list[list[list[object]] | None]:
-    """:func:`_read_binary` for many files (run in a worker process)."""
-    return [_read_binary(Path(path), complaint, set(official)) for path, complaint, official in jobs]
-
-
 def _text_findings(path: Path, rel: str, complaint: bool, official: set[str]) -> list[Finding]:
     text = path.read_bytes().decode("utf-8", errors="replace")
     findings = list(find_in_text(text, complaint, official))
@@ -253,12 +248,16 @@ def _text_findings(path: Path, rel: str, complaint: bool, official: set[str]) ->
 _CACHES: dict[str, Cache] = {}  # a worker's copy of the cache file, read once
 
 
-def _check_files(jobs: list[tuple[str, str, bool, list[str]]], cache_file: str) -> list[tuple[str, list[list[object]] | None]]:
-    """Every file of a background check (run in a worker process): (cache key or "", findings as
-    cache rows or None when unreadable) for each (path, project path, complaint, official phones)."""
-    if cache_file not in _CACHES:
+Job = tuple[str, str, bool, list[str]]  # path, project path, complaint, official phones
+
+
+def _check_files(jobs: list[Job], cache_file: str) -> list[tuple[str, list[list[object]] | None]]:
+    """Check files (in a worker process, or here when they are few): (cache key or "", findings
+    as cache rows or None when unreadable) for each job. ``cache_file``: look attachments up there
+    first ("" when the caller did)."""
+    if cache_file and cache_file not in _CACHES:
         _CACHES[cache_file] = _load_cache(Path(cache_file))
-    cache = _CACHES[cache_file]
+    cache = _CACHES.get(cache_file, {})
     out: list[tuple[str, list[list[object]] | None]] = []
     for path, rel, complaint, official_list in jobs:
         file, official = Path(path), set(official_list)
@@ -382,7 +381,7 @@ class _Item:
 
 class PendingCheck:
     """A PDPA check under way: text files are checked, attachments may still be read elsewhere
-    (for a build, every file is: see ``file_jobs``). :meth:`finish` reports everything in file
+    (for a build, every file is: see ``jobs``). :meth:`finish` reports everything in file
     order, exactly as a check done in one go."""
 
     def __init__(self, root: Path, exemptions: list[Exemption], cache_file: Path) -> None:
@@ -391,14 +390,14 @@ class PendingCheck:
         self.cache_file = cache_file
         self.new_cache: Cache = {}
         self.items: list[_Item] = []
-        self.jobs: list[tuple[str, bool, list[str]]] = []
-        # A build's check (``background``): every file is a job, text files too, and the workers
-        # look up the cache themselves: the build's own process only lists the files.
-        self.file_jobs: list[tuple[str, str, bool, list[str]]] = []
+        # The files to read elsewhere: the attachments not in the cache; for a build
+        # (``background``) every file, text files too, the workers looking up the cache
+        # themselves, so that the build's own process only lists the files.
+        self.jobs: list[Job] = []
         self._futures: list[Any] = []
         self._chunk = 1
         self._pool: Any = None
-        self._background = False
+        self._lookup = ""  # the cache file the workers look attachments up in, if any
         self.finished = False
 
     @property
@@ -413,14 +412,12 @@ class PendingCheck:
         """Read the attachments not in the cache: here when they are few, else in worker
         processes. ``background``: the build goes on meanwhile, so the workers leave it a core
         and run below its priority (the build's own steps are its critical path)."""
-        jobs: list[Any] = self.file_jobs if background else self.jobs
+        jobs = self.jobs
         if not jobs:
             return
+        self._lookup = str(self.cache_file) if background else ""
         if len(jobs) < PARALLEL_FROM:
-            if background:
-                self._collect_files(_check_files(self.file_jobs, str(self.cache_file)))
-            else:
-                self._collect(_read_binaries(self.jobs))
+            self._collect(_check_files(jobs, self._lookup))
             return
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
@@ -431,29 +428,19 @@ class PendingCheck:
         # "spawn": a fresh interpreter, safe whatever threads this process runs (prongsai serve)
         self._pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
                                          initializer=in_background if background else None)
-        chunks = [jobs[i : i + self._chunk] for i in range(0, len(jobs), self._chunk)]
+        self._futures = [self._pool.submit(_check_files, jobs[i : i + self._chunk], self._lookup)
+                         for i in range(0, len(jobs), self._chunk)]
         if background:
-            self._futures = [self._pool.submit(_check_files, chunk, str(self.cache_file)) for chunk in chunks]
             for pid in getattr(self._pool, "_processes", None) or {}:  # started by submit (CPython)
                 in_background(pid)  # before they import anything; the initializer is the fallback
-        else:
-            self._futures = [self._pool.submit(_read_binaries, chunk) for chunk in chunks]
-        self._background = background
 
-    def _collect(self, results: list[list[list[object]] | None]) -> None:
+    def _collect(self, results: list[tuple[str, list[list[object]] | None]]) -> None:
         for item in self.items:
             if item.job >= 0:
-                rows = results[item.job]
+                key, rows = results[item.job]
                 item.findings = [] if rows is None else _findings(rows)
-                if rows is not None:
-                    self.new_cache[item.key] = rows
-
-    def _collect_files(self, results: list[tuple[str, list[list[object]] | None]]) -> None:
-        for item in self.items:
-            key, rows = results[item.job]
-            item.findings = [] if rows is None else _findings(rows)
-            if key and rows is not None:
-                self.new_cache[key] = rows
+                if key and rows is not None:
+                    self.new_cache[key] = rows
 
     def finish(self, errors: Collector) -> None:
         """Wait for the attachments, then report every finding and unused exemption."""
@@ -466,10 +453,7 @@ class PendingCheck:
             finally:
                 self._pool.shutdown()
                 self._pool = None
-            if self._background:
-                self._collect_files(results)
-            else:
-                self._collect(results)
+            self._collect(results)
         used: set[Exemption] = set()
         for item in self.items:
             for f in item.findings or []:
@@ -521,8 +505,8 @@ def start_personal_data_check(site: Site, errors: Collector, background: bool = 
             continue
         item = _Item(name, rel)
         if background:
-            item.job = len(check.file_jobs)
-            check.file_jobs.append((name, rel, complaint, official_list))
+            item.job = len(check.jobs)
+            check.jobs.append((name, rel, complaint, official_list))
         elif suffix in TEXT_SUFFIXES:
             item.findings = _text_findings(Path(name), rel, complaint, official)
         else:
@@ -532,7 +516,7 @@ def start_personal_data_check(site: Site, errors: Collector, background: bool = 
                 item.findings = _findings(cache[item.key])
             else:
                 item.job = len(check.jobs)
-                check.jobs.append((name, complaint, official_list))
+                check.jobs.append((name, rel, complaint, official_list))
         check.items.append(item)
     check.start_workers(background)
     return check
