@@ -1,9 +1,9 @@
-"""Read the rendered site page by page while it is still rendering, in another process: the
+"""Read the rendered site page by page while it is still rendering, in two worker processes: the
 search index (``generator/search``) and the link check (``generator/checks/links.py``).
 
-The renderer reports each HTML file once it is written (``SiteScan.page_written``); a worker
-process reads it from disk, extracts its searchable text and its links, and so works on the
-second core while the first renders the next pages. ``finish`` (after the renderer is done)
+The renderer reports each HTML file once it is written (``SiteScan.page_written``); each worker
+reads it from disk, one for its searchable text, one for its links and anchors, and so they work
+on another core while the render goes on with the next pages. ``finish`` (after the renderer is done)
 reads any HTML file not reported, writes the search index into the site and resolves the links
 against the finished folder. A renderer that reports nothing gets the same result, only later.
 """
@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .background import in_background
 from .checks.links import BrokenLink, LinkScan
-from .checks.pdpa import in_background
 from .search.index import INDEX_DIR, Indexer, IndexStats
 
 PIPE_BYTES = 1 << 20  # the usual limit for unprivileged processes (/proc/sys/fs/pipe-max-size)

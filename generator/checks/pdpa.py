@@ -26,7 +26,6 @@ The file keeps only masked values, so the exemption list itself leaks nothing.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
@@ -37,6 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..background import in_background
 from ..dates import DateError, parse_date
 from ..errors import Collector
 from ..model import Site
@@ -366,7 +366,6 @@ _KIND_EN = {"id": "Thai national ID number", "phone": "private mobile phone numb
 # attachments not in the cache, they are read in worker processes, one per core; ``build`` lets
 # them run while the site is generated and rendered, and waits for them before publishing.
 PARALLEL_FROM = 24
-BACKGROUND_NICENESS = 10
 _CHUNKS_PER_WORKER = 4
 
 
@@ -476,13 +475,6 @@ class PendingCheck:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
         self.finished = True
-
-
-def in_background(pid: int = 0) -> None:
-    """Put the process ``pid`` (0: this one) below the build's priority: the build's own process
-    is the critical path, worker processes take what CPU is left (nice 10)."""
-    with contextlib.suppress(AttributeError, OSError):  # not on this system, or it has ended
-        os.setpriority(os.PRIO_PROCESS, pid, BACKGROUND_NICENESS)
 
 
 def start_personal_data_check(site: Site, errors: Collector, background: bool = False) -> PendingCheck:
