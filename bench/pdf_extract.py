@@ -183,6 +183,17 @@ def make_cases(dest: Path) -> None:
     def dashed(n: str) -> str:
         return f"{n[0]}-{n[1:5]}-{n[5:10]}-{n[10:12]}-{n[12]}"
 
+    def thai_pdf() -> FPDF:
+        """A PDF in the first Thai font found, shaped by HarfBuzz (Helvetica when there is none)."""
+        pdf = FPDF()
+        if fonts:
+            pdf.add_font("th", fname=str(fonts[0]))
+            pdf.set_font("th", size=14)
+            pdf.set_text_shaping(True)
+        else:
+            pdf.set_font("helvetica", size=12)
+        return pdf
+
     thai_digits = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 
     # tests/test_pdpa.py: helvetica cells, the ID on page 2 (and alone on page 1 in the build test)
@@ -250,13 +261,7 @@ def make_cases(dest: Path) -> None:
                 name = f"thai-{font.stem}-{'shaped' if shaping else 'plain'}-{align}"
                 pdf.output(str(dest / f"{name}.pdf"))
     # an ID and a mobile broken after a dash; a narrow column; a justified line with a spaced ID
-    pdf = FPDF()
-    if fonts:
-        pdf.add_font("th", fname=str(fonts[0]))
-        pdf.set_font("th", size=14)
-        pdf.set_text_shaping(True)
-    else:
-        pdf.set_font("helvetica", size=12)
+    pdf = thai_pdf()
     pdf.add_page()
     pdf.multi_cell(0, 8, f"ID {dashed(valid)[:7]}\n{dashed(valid)[7:]} mobile 081-\n234-5678",
                    new_x="LMARGIN", new_y="NEXT")
@@ -276,13 +281,7 @@ def make_cases(dest: Path) -> None:
             writer.write(dest / f"rotate-{angle}.pdf")
     # text set at an angle on the page (stamps, vertical table headings)
     for angle in (90, 35):
-        pdf = FPDF()
-        if fonts:
-            pdf.add_font("th", fname=str(fonts[0]))
-            pdf.set_font("th", size=14)
-            pdf.set_text_shaping(True)
-        else:
-            pdf.set_font("helvetica", size=12)
+        pdf = thai_pdf()
         pdf.add_page()
         with pdf.rotation(angle, 100, 150):
             pdf.set_xy(60, 150)
