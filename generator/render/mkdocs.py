@@ -7,7 +7,7 @@ import logging
 import re
 import shutil
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -56,25 +56,35 @@ def twin_source(page: Page) -> str | None:
     return json.dumps(page.twin, ensure_ascii=False, indent=1, sort_keys=True, default=str)
 
 
+def docs_files(pages: list[Page], files: list[OutputFile]) -> Iterator[tuple[str, str | bytes | Path]]:
+    """Every file of the docs folder MkDocs reads, as (path in it, content): a page's Markdown with
+    front matter and its JSON twin as text, generated files as bytes, attachments as the Path of
+    the file to copy."""
+    for page in pages:
+        yield page.path, page_source(page)
+        twin = twin_source(page)
+        if twin is not None:
+            yield PurePosixPath(page.path).with_suffix(".json").as_posix(), twin
+    for f in files:
+        if f.data is not None:
+            yield f.path, f.data
+        elif f.source is not None:
+            yield f.path, f.source
+
+
 def write_docs(pages: list[Page], files: list[OutputFile], docs: Path) -> None:
-    """Write pages (with front matter) and their JSON twins into a fresh docs folder."""
+    """Write :func:`docs_files` into a fresh docs folder (the build hands them to MkDocs from
+    memory; this is for the benchmark's plain ``mkdocs build``)."""
     if docs.exists():
         shutil.rmtree(docs)
     docs.mkdir(parents=True)
-    for page in pages:
-        target = docs / page.path
+    for rel, content in docs_files(pages, files):
+        target = docs / rel
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page_source(page), encoding="utf-8")
-        twin = twin_source(page)
-        if twin is not None:
-            target.with_suffix(".json").write_text(twin, encoding="utf-8")
-    for f in files:
-        target = docs / f.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if f.data is not None:
-            target.write_bytes(f.data)
-        elif f.source is not None:
-            shutil.copyfile(f.source, target)
+        if isinstance(content, Path):
+            shutil.copyfile(content, target)
+        else:
+            target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
 
 
 def nav_from_pages(pages: list[Page]) -> list[Any]:
@@ -186,21 +196,14 @@ def _docs_plugin(pages: list[Page], files: list[OutputFile]) -> Any:
     class GeneratedDocs(BasePlugin):
         @event_priority(100)  # first: other plugins see the whole site
         def on_files(self, mk_files: Any, config: Any) -> Any:
-            add = mk_files.append
-            # In order of address, as MkDocs renders them: the search index takes pages that
+            generated = [File.generated(config, rel, abs_src_path=str(content)) if isinstance(content, Path)
+                         else File.generated(config, rel, content=content) for rel, content in docs_files(pages, files)]
+            # Pages in order of address, as MkDocs renders them: the search index takes pages that
             # come in this order straight into its postings (generator/search/index.py).
-            generated = [File.generated(config, page.path, content=page_source(page)) for page in pages]
-            for file in sorted(generated, key=lambda f: f.dest_uri.removesuffix("index.html")):
-                add(file)
-            for page in pages:
-                twin = twin_source(page)
-                if twin is not None:
-                    add(File.generated(config, PurePosixPath(page.path).with_suffix(".json").as_posix(), content=twin))
-            for f in files:
-                if f.data is not None:
-                    add(File.generated(config, f.path, content=f.data))
-                elif f.source is not None:
-                    add(File.generated(config, f.path, abs_src_path=str(f.source)))
+            pages_first = sorted((f for f in generated if f.is_documentation_page()),
+                                 key=lambda f: f.dest_uri.removesuffix("index.html"))
+            for file in pages_first + [f for f in generated if not f.is_documentation_page()]:
+                mk_files.append(file)
             return mk_files
 
     return GeneratedDocs()
@@ -281,22 +284,17 @@ def sync_docs(pages: list[Page], files: list[OutputFile], docs: Path) -> bool:
             target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
 
-    for page in pages:
-        put(docs / page.path, page_source(page).encode("utf-8"))
-        twin = twin_source(page)
-        if twin is not None:
-            put((docs / page.path).with_suffix(".json"), twin.encode("utf-8"))
-    for f in files:
-        target = docs / f.path
-        if f.data is not None:
-            put(target, f.data)
-        elif f.source is not None:
-            wanted.add(target)
-            src = f.source.stat()
-            old = target.stat() if target.exists() else None
-            if old is None or (old.st_size, old.st_mtime_ns) != (src.st_size, src.st_mtime_ns):
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(f.source, target)  # keeps the source's time: compared next time
+    for rel, content in docs_files(pages, files):
+        target = docs / rel
+        if not isinstance(content, Path):
+            put(target, content.encode("utf-8") if isinstance(content, str) else content)
+            continue
+        wanted.add(target)
+        src = content.stat()
+        old = target.stat() if target.exists() else None
+        if old is None or (old.st_size, old.st_mtime_ns) != (src.st_size, src.st_mtime_ns):
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(content, target)  # keeps the source's time: compared next time
     stale = [p for p in docs.rglob("*") if p.is_file() and p not in wanted] if docs.exists() else []
     for path in stale:
         path.unlink()
