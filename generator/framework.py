@@ -12,7 +12,7 @@ from functools import cache, cached_property
 from importlib import resources
 from typing import Literal
 
-import yaml
+from .sources import safe_load
 
 ItemKind = Literal["register", "profile", "dataset", "news", "plan"]
 Period = Literal["current", "previous", "first_half", "standing"]
@@ -70,7 +70,7 @@ class Framework:
 def load_framework() -> Framework:
     """The five areas and their items from ``data/areas.yml`` (read once per process)."""
     text = resources.files("generator").joinpath("data/areas.yml").read_text("utf-8")
-    raw = yaml.safe_load(text)
+    raw = safe_load(text)
     areas = []
     for a in raw["areas"]:
         items = tuple(

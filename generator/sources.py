@@ -51,6 +51,12 @@ class _Loader(_Base):  # type: ignore[valid-type,misc]
     pass
 
 
+def safe_load(text: str) -> Any:
+    """``yaml.safe_load`` with LibYAML's parser when there is one (for Prongsai's own data files,
+    read on every build: no line numbers needed)."""
+    return yaml.load(text, Loader=_Base)
+
+
 # Dates and times stay strings: drop the implicit timestamp resolver.
 _Loader.yaml_implicit_resolvers = {
     k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]

@@ -15,13 +15,11 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
-import yaml
-
 from ..errors import Collector
 from ..fields import check_keys, closest, date_field, did_you_mean
 from ..model import Division, Law, Link, Organisation, OrgType, Person, QAEntry, SourceRef
 from ..sanitize import check_markdown
-from ..sources import LDict, LList, load_markdown, load_yaml
+from ..sources import LDict, LList, load_markdown, load_yaml, safe_load
 
 ORG_FILE = "organisation.yml"
 #: Images and powers.md live here; they are published under ``files/organisation/``.
@@ -75,7 +73,7 @@ def org_types() -> dict[str, OrgType]:
     """The five types from ``data/org_types.yml``, by id."""
     text = resources.files("generator").joinpath("data/org_types.yml").read_text("utf-8")
     result: dict[str, OrgType] = {}
-    for raw in yaml.safe_load(text)["types"]:
+    for raw in safe_load(text)["types"]:
         raw = dict(raw)
         raw["aliases"] = tuple(raw.get("aliases") or ())
         result[raw["id"]] = OrgType(**raw)
