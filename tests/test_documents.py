@@ -235,3 +235,51 @@ def test_check_reports_each_planted_mistake(tmp_path: Path, capsys: pytest.Captu
     assert "วิธีแก้:" in err and "(en)" in err
     # Nothing was written under content/.
     assert not (tmp_path / "site").exists()
+
+
+def _both_ways(tmp_path: Path, files: dict[str, str | bytes], monkeypatch: pytest.MonkeyPatch) -> list[tuple]:
+    """Load the documents in one process, then with half of them read in a second one."""
+    import generator.content.documents as documents
+
+    content = _project(tmp_path, files)
+    results = []
+    for parallel_from in (10**9, 2):
+        monkeypatch.setattr(documents, "PARALLEL_FROM", parallel_from)
+        errors = Collector(tmp_path)
+        resolver = AttachmentResolver(content, 20, errors)
+        docs = load_documents(content, resolver, errors)
+        results.append((docs, sorted(errors.problems), resolver.used, resolver.url_owner))
+    return results
+
+
+def test_documents_read_in_two_processes_are_read_as_in_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.content.documents import _split_by_item
+
+    files: dict[str, str | bytes] = {}
+    for item in ("spending-plan", "operation-plan", "procurement-plan", "structure"):
+        for n in range(3):
+            files[f"documents/{item}/เอกสาร {n}.md"] = _doc(f"title: {item} {n}\ndate: 2568-10-0{n + 1}\nfiles: [ไฟล์ {n}.pdf]")
+            files[f"documents/{item}/ไฟล์ {n}.pdf"] = PDF
+    files["documents/structure/ซ้ำ.md"] = _doc("title: ไม่มีไฟล์\ndate: 2568-13-01\nfiles: [ไม่มี.pdf]")  # two errors
+    files["documents/operation-plan/ไม่ใช้.pdf"] = PDF  # a warning: nobody links it
+    one, two = _both_ways(tmp_path, files, monkeypatch)
+    assert two == one
+    assert len(one[0]) == 12 and len(one[1]) == 3
+    mine, theirs = _split_by_item(sorted(r.removeprefix("documents/") for r in files if r.endswith(".md")))
+    assert mine and theirs and {r.split("/")[0] for r in mine}.isdisjoint({r.split("/")[0] for r in theirs})
+
+
+def test_a_web_address_clash_across_the_two_processes_is_reported_as_in_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two different files that slugify alike, one referenced from each half: the second reference
+    is refused exactly as when one process reads everything."""
+    files: dict[str, str | bytes] = {
+        "documents/shared/แบบ ฟอร์ม.pdf": PDF,
+        "documents/shared/แบบ-ฟอร์ม.pdf": PDF,
+        "documents/spending-plan/ก.md": _doc("title: ก\ndate: 2568-10-01\nfiles: [../shared/แบบ ฟอร์ม.pdf]"),
+        "documents/structure/ข.md": _doc("title: ข\ndate: 2568-10-01\nfiles: [../shared/แบบ-ฟอร์ม.pdf]"),
+    }
+    one, two = _both_ways(tmp_path, files, monkeypatch)
+    assert two == one
+    assert [p.english for p in one[1] if "same URL" in p.english]

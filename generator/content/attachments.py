@@ -79,7 +79,7 @@ class AttachmentResolver:
         self.max_mb = max_mb
         self.errors = errors
         self._content_prefix = os.path.join(self.content, "")  # "/…/content/"
-        self._url_owner: dict[str, str] = {}  # published URL -> content-relative path
+        self.url_owner: dict[str, str] = {}  # published URL -> content-relative path
         self.used: set[str] = set()  # resolved paths of every referenced file
         self.used_as_written: set[str] = set()  # the same, unresolved (cheap to compare)
         self._real_folders: dict[str, str] = {}  # folder as written -> os.path.realpath of it
@@ -149,7 +149,7 @@ class AttachmentResolver:
             return None
         rel = real[len(self._content_prefix):]
         url = published_url(rel)
-        owner = self._url_owner.setdefault(url, rel)
+        owner = self.url_owner.setdefault(url, rel)
         if owner != rel:
             add(doc_path, line, field,
                 f"ไฟล์ “{rel}” ได้ที่อยู่บนเว็บซ้ำกับไฟล์ “{owner}” ({url})",
