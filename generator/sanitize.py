@@ -192,13 +192,13 @@ _EXTRA_TAGS = {"section", "input", "label", "source", "picture", "caption", "tfo
                "progress", "output"}
 _GENERIC_ATTRS = {"class", "id", "title", "lang", "dir", "role", "hidden", "tabindex", "style"}
 _TAG_ATTRS: dict[str, set[str]] = {
-    "a": {"href", "hreflang", "download", "type", "rel", "target"},
+    "a": {"href", "hreflang", "download", "type", "rel"},
     "img": {"src", "alt", "width", "height", "loading", "decoding", "srcset", "sizes"},
     "source": {"src", "srcset", "type", "media", "sizes"},
     "video": {"src", "controls", "width", "height", "poster", "preload", "muted"},
     "audio": {"src", "controls", "preload"},
     "track": {"src", "kind", "srclang", "label", "default"},
-    "input": {"type", "checked", "disabled", "name", "value"},
+    "input": {"checked", "disabled", "name", "value"},
     "label": {"for"},
     "time": {"datetime"},
     "data": {"value"},
@@ -223,12 +223,13 @@ _STYLE_PROPS = {"text-align", "vertical-align", "width", "min-width", "max-width
                 "padding", "text-decoration", "--md-typeset-table-sort"}
 
 
-def _attribute_filter(tag: str, attr: str, value: str) -> str | None:
-    if attr == "target":  # only the safe value
-        return value if value in ("_blank", "_self") else None
-    if attr == "type" and tag == "input":
-        return value if value.lower() in ("checkbox", "radio") else None
-    return value
+# Attributes kept only with one of these values (the rest of each tag's attributes take any).
+# nh3 checks them itself: a Python filter called back for every attribute cost a tenth of the
+# cleaning.
+_TAG_ATTR_VALUES = {
+    "a": {"target": {"_blank", "_self"}},
+    "input": {"type": {"checkbox", "radio"}},  # task lists; never a text field or a button
+}
 
 
 @cache
@@ -244,7 +245,7 @@ def _cleaner() -> object:
         clean_content_tags={"script", "style", "iframe", "object", "embed", "noscript", "template"},
         attributes=attributes,
         generic_attribute_prefixes={"data-", "aria-"},
-        attribute_filter=_attribute_filter,
+        tag_attribute_values=_TAG_ATTR_VALUES,
         url_schemes={"http", "https", "mailto", "tel"},
         link_rel=None,
         strip_comments=True,

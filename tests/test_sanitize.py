@@ -136,6 +136,13 @@ def test_clean_html_removes_script_and_handlers_keeps_content() -> None:
         assert good in clean, good
 
 
+def test_clean_html_keeps_only_the_safe_values_of_target_and_input_type() -> None:
+    clean = clean_html('<a href="a/" target="_blank">ก</a><a href="b/" target="_top">ข</a>'
+                       '<input type="checkbox" checked disabled><input type="submit" value="ส่ง">')
+    assert '<a href="a/" target="_blank">ก</a><a href="b/">ข</a>' in clean
+    assert 'type="checkbox"' in clean and "submit" not in clean and 'value="ส่ง"' in clean
+
+
 def _render(tmp_path: Path, pages: list[Page]) -> Path:
     from generator.render import render
 
