@@ -76,19 +76,23 @@ def load_documents(content: Path, resolver: AttachmentResolver, errors: Collecto
                        f"unknown item folder {item_id!r}; valid ids: {', '.join(items)}")
         else:
             wanted.append(rel)
-    mine, theirs = _split_by_item(wanted) if len(wanted) >= PARALLEL_FROM and _can_fork() else (wanted, [])
+    # A little over half here: the other process has to start, and to send its share back.
+    cut = len(wanted) * 11 // 20 if len(wanted) >= PARALLEL_FROM and _can_fork() else len(wanted)
+    mine, theirs = wanted[:cut], wanted[cut:]
     elsewhere = _start_elsewhere(content, theirs, resolver.max_mb, errors.root) if theirs else None
-    docs = _load_files(folder, mine, resolver, errors)
+    seen: dict[tuple[str, str], str] = {}  # (item, id) -> first file
+    docs = _load_files(folder, mine, resolver, errors, seen)
     if elsewhere is not None:
-        docs += _collect_elsewhere(elsewhere, folder, theirs, resolver, errors)
+        docs += _collect_elsewhere(elsewhere, folder, theirs, resolver, errors, seen)
     _warn_unreferenced(folder, files, resolver, errors)
     return docs
 
 
-def _load_files(folder: Path, rels: list[str], resolver: AttachmentResolver, errors: Collector) -> list[Document]:
-    """The documents ``rels`` (relative to ``folder``, each inside a known item folder)."""
+def _load_files(folder: Path, rels: list[str], resolver: AttachmentResolver, errors: Collector,
+                seen: dict[tuple[str, str], str]) -> list[Document]:
+    """The documents ``rels`` (relative to ``folder``, each inside a known item folder), whose
+    ids are not taken in ``seen`` ((item, id) -> first file) already."""
     docs: list[Document] = []
-    seen: dict[tuple[str, str], str] = {}  # (item, id) -> first file
     project_path = project_rel(errors, folder)
     for rel in rels:
         item_id = rel.partition("/")[0]
@@ -100,19 +104,6 @@ def _load_files(folder: Path, rels: list[str], resolver: AttachmentResolver, err
     return docs
 
 
-def _split_by_item(rels: list[str]) -> tuple[list[str], list[str]]:
-    """``rels`` (in walk order, so grouped by item folder) cut in two at an item folder near the
-    middle: document ids only need to differ within an item, so each half checks its own."""
-    middle = len(rels) // 2
-    cut = next((i for i in range(middle, len(rels)) if rels[i].partition("/")[0] != rels[i - 1].partition("/")[0]),
-               None)
-    back = next((i for i in range(middle, 0, -1) if rels[i].partition("/")[0] != rels[i - 1].partition("/")[0]),
-                None)
-    if cut is None or (back is not None and middle - back < cut - middle):
-        cut = back
-    return (rels, []) if not cut else (rels[:cut], rels[cut:])
-
-
 @dataclass
 class _Loaded:
     """What another process made of its share of the documents."""
@@ -122,6 +113,7 @@ class _Loaded:
     used: set[str]
     used_as_written: set[str]
     url_owner: dict[str, str]
+    seen: dict[tuple[str, str], str]
 
 
 def _load_share(content: Path, rels: list[str], max_mb: float, root: Path) -> _Loaded:
@@ -129,8 +121,9 @@ def _load_share(content: Path, rels: list[str], max_mb: float, root: Path) -> _L
     problem list of its own."""
     errors = Collector(root)
     resolver = AttachmentResolver(content, max_mb, errors)
-    docs = _load_files(content / "documents", rels, resolver, errors)
-    return _Loaded(docs, errors.problems, resolver.used, resolver.used_as_written, resolver.url_owner)
+    seen: dict[tuple[str, str], str] = {}
+    docs = _load_files(content / "documents", rels, resolver, errors, seen)
+    return _Loaded(docs, errors.problems, resolver.used, resolver.used_as_written, resolver.url_owner, seen)
 
 
 def _can_fork() -> bool:
@@ -155,14 +148,16 @@ def _start_elsewhere(content: Path, rels: list[str], max_mb: float, root: Path) 
 
 
 def _collect_elsewhere(future: Any, folder: Path, rels: list[str], resolver: AttachmentResolver,
-                       errors: Collector) -> list[Document]:
-    """The other process's documents, merged as if read here after ours: if one of its files got
-    the web address of a different file of ours (names that slugify alike, across the two
-    halves), the half is read again here, so that the clash is reported exactly as one process
-    reports it."""
+                       errors: Collector, seen: dict[tuple[str, str], str]) -> list[Document]:
+    """The other process's documents, merged as if read here after ours. If its share clashes
+    with ours (a document id of an item, or a file whose name slugifies to the web address of a
+    different file of ours), it is read again here, so that the clash is reported exactly as one
+    process reports it."""
     loaded: _Loaded = future.result()
-    if any(resolver.url_owner.get(url, rel) != rel for url, rel in loaded.url_owner.items()):
-        return _load_files(folder, rels, resolver, errors)
+    if any(key in seen for key in loaded.seen) or \
+            any(resolver.url_owner.get(url, rel) != rel for url, rel in loaded.url_owner.items()):
+        return _load_files(folder, rels, resolver, errors, seen)
+    seen.update(loaded.seen)
     errors.extend(loaded.problems)
     resolver.used |= loaded.used
     resolver.used_as_written |= loaded.used_as_written
