@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import asdict
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -14,9 +15,11 @@ import pytest
 from ita_fixtures import complete_site
 
 from generator.build import build
+from generator.content import load_site
 from generator.content.datasets import COMPLAINTS, load_datasets
 from generator.errors import Collector
-from generator.model import Dataset, OutputFile, Page, SourceRef
+from generator.export import dataset_to_json, rows_from_json
+from generator.model import Column, Dataset, OutputFile, Page, SourceRef
 from generator.pages import opendata
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -145,3 +148,64 @@ def test_document_register_urls_point_at_published_pages_and_files(example_site:
     base = urls[0][: urls[0].index("/", len("https://")) + 1]
     missing = [u for u in urls if not (example_site / unquote(u[len(base):])).exists()]
     assert missing == []
+
+
+def _indented_json(ds: Dataset, periods: list[str] | None) -> bytes:
+    """The JSON as it was written before one row per line: ``json.dumps(..., indent=1)``."""
+
+    def value(col: Column, v: object) -> object:
+        if v is None:
+            return None
+        if col.type == "month" and isinstance(v, date):
+            return f"{v.year:04d}-{v.month:02d}"
+        if isinstance(v, date):
+            return v.isoformat()
+        return float(v) if isinstance(v, Decimal) else v
+
+    doc: dict[str, object] = {
+        "id": ds.id,
+        "title": ds.title,
+        "columns": [asdict(c) for c in ds.columns],
+        "dates": "ISO 8601, Common Era (ค.ศ.)",
+        "rows": [{c.key: value(c, row.get(c.key)) for c in ds.columns} for row in ds.rows],
+    }
+    if periods is not None:
+        doc["periods_be"] = periods
+    return json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def _same_json(new: bytes, old: bytes) -> None:
+    assert json.loads(new) == json.loads(old)
+    # ... with the same key order and number types (== takes 1 for 1.0)
+    assert json.dumps(json.loads(new)) == json.dumps(json.loads(old))
+
+
+def test_json_of_the_example_reads_back_as_the_indented_json_did() -> None:
+    """One row per line (json's C encoder; ``indent`` means its pure-Python one) is whitespace only."""
+    errors = Collector(ROOT)
+    datasets = opendata.published_datasets(load_site(ROOT, errors))
+    assert not errors.errors
+    assert {"procurement", "complaints", "documents"} <= {ds.id for ds in datasets}
+    for ds in datasets:
+        data = opendata._json_bytes(ds)
+        periods = sorted(Path(s.path).stem for s in ds.sources) if ds.sources else None
+        _same_json(data, _indented_json(ds, periods))
+        lines = data.decode("utf-8").splitlines()  # one row per line, for people and diffs
+        first = lines.index(' "rows": [') + 1
+        rows = [json.loads(line.rstrip(",")) for line in lines[first:first + len(ds.rows)]]
+        assert rows == json.loads(data)["rows"] and lines[first + len(ds.rows)].startswith(" ]")
+        assert rows_from_json(data) == list(ds.rows), ds.id
+
+
+def test_json_rows_in_any_key_order_or_missing_a_column() -> None:
+    cols = (Column("เดือน", "เดือน", "month", "m"), Column("ข้อความ", "ข้อความ", "text", "t"),
+            Column("จำนวนเงิน", "จำนวนเงิน", "money", "a"), Column("วันที่", "วันที่", "date", "d"))
+    rows = (
+        {"เดือน": date(2025, 10, 1), "ข้อความ": "“คำพูด”, \\ และ\nบรรทัดใหม่", "จำนวนเงิน": Decimal("12.50"),
+         "วันที่": date(2025, 10, 3)},
+        {"วันที่": date(2025, 11, 30), "จำนวนเงิน": None, "เดือน": date(2025, 11, 1), "ข้อความ": "x"},
+        {"ข้อความ": date(2025, 1, 2), "อื่น": 1},  # missing columns, an extra key, a date in a text column
+    )
+    for ds in (Dataset("x", "x", cols, rows), Dataset("x", "x", cols[1:], rows), Dataset("x", "x", cols, ())):
+        for periods in (None, ["2568-10"]):
+            _same_json(dataset_to_json(ds, periods), _indented_json(ds, periods))

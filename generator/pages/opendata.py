@@ -12,6 +12,7 @@ import csv
 import io
 from collections.abc import Iterable
 from datetime import date
+from operator import attrgetter
 from pathlib import Path
 
 from ..export import dataset_to_csv, dataset_to_json
@@ -49,11 +50,11 @@ DOCUMENT_COLUMNS: tuple[Column, ...] = (
 def documents_dataset(site: Site) -> Dataset:
     """The document registers of every item as one table (newest first)."""
     base = site.settings.site_url.rstrip("/") + "/"
-    fw = load_framework()
+    items = load_framework().items_by_id()
     rows = []
-    docs = sorted(site.documents, key=lambda d: (d.date, d.item_id, d.id), reverse=True)
+    docs = sorted(site.documents, key=attrgetter("date", "item_id", "id"), reverse=True)
     for d in docs:
-        item = fw.item(d.item_id)
+        item = items.get(d.item_id)
         item_url = item.url if item else f"{d.item_id}/"
         page = f"{item_url}{d.id}/" if d.has_page else item_url
         rows.append({
@@ -63,7 +64,7 @@ def documents_dataset(site: Site) -> Dataset:
             "วันที่": d.date,
             "ปีงบประมาณ": d.fiscal_year,
             "ที่อยู่หน้าเว็บ": base + page,
-            "ไฟล์แนบ": " ".join(base + a.url.lstrip("/") for a in d.attachments),
+            "ไฟล์แนบ": " ".join([base + a.url.lstrip("/") for a in d.attachments]),
         })
     return Dataset(id=DOCUMENTS_ID, title="ทะเบียนเอกสารที่เผยแพร่", columns=DOCUMENT_COLUMNS, rows=tuple(rows))
 
@@ -113,14 +114,16 @@ def _json_bytes(ds: Dataset) -> bytes:
 
 def generate(site: Site) -> Iterable[Page | OutputFile]:
     datasets = published_datasets(site)
-    rows = []
+    rows, summaries = [], []
     for ds in datasets:
         csv_bytes, json_bytes = dataset_to_csv(ds), _json_bytes(ds)
+        newest = latest(ds)  # once: it reads every row
         yield OutputFile(f"data/{ds.id}.csv", csv_bytes)
         yield OutputFile(f"data/{ds.id}.json", json_bytes)
-        yield _dictionary_page(ds, csv_bytes, json_bytes)
+        yield _dictionary_page(ds, csv_bytes, json_bytes, newest[0])
+        summaries.append(_summary(ds, newest[1]))
         rows.append(
-            f"| [{cell(ds.title)}]({ds.id}/index.md) | {format_number(len(ds.rows))} | {latest(ds)[0]} | "
+            f"| [{cell(ds.title)}]({ds.id}/index.md) | {format_number(len(ds.rows))} | {newest[0]} | "
             f"[CSV](../data/{ds.id}.csv) ({format_bytes(len(csv_bytes))}), "
             f"[JSON](../data/{ds.id}.json) ({format_bytes(len(json_bytes))}) |"
         )
@@ -143,28 +146,29 @@ def generate(site: Site) -> Iterable[Page | OutputFile]:
     body += ["", "## สัญญาอนุญาต", "", LICENCE, ""]
     yield Page(path="open-data/index.md", title=TITLE, body="\n".join(body), nav=True,
                description="ดาวน์โหลดข้อมูลของหน่วยงานเป็น CSV และ JSON พร้อมคำอธิบายข้อมูล",
-               twin={"datasets": [_summary(ds) for ds in datasets]})
+               twin={"datasets": summaries})
 
 
-def _summary(ds: Dataset) -> dict[str, object]:
+def _summary(ds: Dataset, latest_iso: str | None) -> dict[str, object]:
     return {"id": ds.id, "title": ds.title, "rows": len(ds.rows), "csv": f"/data/{ds.id}.csv",
-            "json": f"/data/{ds.id}.json", "latest": latest(ds)[1]}
+            "json": f"/data/{ds.id}.json", "latest": latest_iso}
 
 
 def _examples(csv_bytes: bytes) -> dict[str, str]:
     """The first row of the exported CSV, per header: examples exactly as the file writes them."""
-    reader = csv.DictReader(io.StringIO(csv_bytes.decode("utf-8-sig")))
+    # Decoded as read (only the first lines), not the whole file; newline="\n" as io.StringIO's.
+    reader = csv.DictReader(io.TextIOWrapper(io.BytesIO(csv_bytes), encoding="utf-8-sig", newline="\n"))
     first = next(reader, None) or {}
     return {k: v for k, v in first.items() if k is not None and isinstance(v, str)}
 
 
-def _dictionary_page(ds: Dataset, csv_bytes: bytes, json_bytes: bytes) -> Page:
+def _dictionary_page(ds: Dataset, csv_bytes: bytes, json_bytes: bytes, latest_text: str) -> Page:
     examples = _examples(csv_bytes)
     lines = [
         f"# {cell(ds.title)}",
         "",
         f"- จำนวนแถว: {format_number(len(ds.rows))}",
-        f"- ข้อมูลล่าสุด: {latest(ds)[0]}",
+        f"- ข้อมูลล่าสุด: {latest_text}",
         f"- ดาวน์โหลด: [CSV](../../data/{ds.id}.csv) ({format_bytes(len(csv_bytes))}), "
         f"[JSON](../../data/{ds.id}.json) ({format_bytes(len(json_bytes))})",
     ]
