@@ -12,7 +12,7 @@ import re
 import unicodedata
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from babel.dates import get_month_names
@@ -60,6 +60,7 @@ def first_half_bounds(fy_be: int) -> tuple[date, date]:
     return date(end_ce - 1, 10, 1), date(end_ce, 3, 31)
 
 
+@lru_cache(maxsize=4096)  # pages write the same few hundred dates tens of thousands of times
 def format_date(d: date, short: bool = False) -> str:
     """Official style: "25 พฤศจิกายน 2569"; short: "25 พ.ย. 2569"."""
     names = month_names("abbreviated" if short else "wide")
@@ -86,7 +87,7 @@ def format_baht(value: int | float | Decimal | None, none_text: str = "ไม่
     """"1,234,567.00 บาท"; ``None`` means no budget is used."""
     if value is None:
         return none_text
-    return f"{format_number(Decimal(str(value)), 2)} บาท"
+    return f"{format_number(value, 2)} บาท"  # (format_number reads non-Decimals as Decimal(str(value)))
 
 
 def format_bytes(size: int) -> str:

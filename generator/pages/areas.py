@@ -132,10 +132,13 @@ def register(item: Item, docs: list[Document], page: str) -> str:
     """Documents newest first, grouped by fiscal year ("ปีงบประมาณ 2569")."""
     if not docs:
         return "" if item.kind in ("profile", "plan", "dataset", "news") else "## เอกสาร\n\nยังไม่มีเอกสารในหัวข้อนี้\n"
+    by_year: dict[int, list[Document]] = {}
+    for d in docs:
+        by_year.setdefault(d.fiscal_year, []).append(d)
     out = ["## เอกสาร\n"]
-    for fy in sorted({d.fiscal_year for d in docs}, reverse=True):
+    for fy in sorted(by_year, reverse=True):
         out.append(f"### ปีงบประมาณ {fy}\n")
-        out.extend(_document_entry(d, item, page) for d in docs if d.fiscal_year == fy)
+        out.extend(_document_entry(d, item, page) for d in by_year[fy])
     return "\n".join(out)
 
 

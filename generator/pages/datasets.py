@@ -40,7 +40,7 @@ _ZERO = Decimal("0")
 
 
 def _money(value: Any) -> Cell:
-    return cell(format_baht(value, none_text="–") if value is not None else "–", numeric=True)
+    return Cell(format_baht(value, "–") if value is not None else "–", True)
 
 
 def _num(value: int) -> Cell:
@@ -91,12 +91,11 @@ def _month_end(d: date) -> date:
 def latest_date(ds: Dataset) -> date | None:
     """Newest date the data covers: the latest contract date or the end of the latest reported
     month (planned months of the procurement plan are not "updates")."""
-    found: list[date] = []
-    dated = {c.key for c in ds.columns if c.type == "date"}
-    for row in ds.rows:
-        found.extend(v for k, v in row.items() if k in dated and isinstance(v, date))
-        if isinstance(row.get(MONTH), date):
-            found.append(_month_end(row[MONTH]))
+    dated = [c.key for c in ds.columns if c.type == "date"]
+    found = [v for row in ds.rows for k in dated if isinstance(v := row.get(k), date)]
+    months = [m for row in ds.rows if isinstance(m := row.get(MONTH), date)]
+    if months:
+        found.append(_month_end(max(months)))  # the latest month ends last
     for label in dataset_periods(ds):
         if "-" in label:
             found.append(_month_end(parse_month(thai_digits_to_arabic(label))))
@@ -188,11 +187,12 @@ _P_WIDE = {"งานที่ซื้อหรือจ้าง": 12, "วิ
 
 
 def _p_cell(key: str, value: Any) -> Cell:
+    # (positional Cell arguments: a month of a large site's procurement is thousands of cells)
     if isinstance(value, Decimal):
         return _money(value)
     if isinstance(value, date):
-        return cell(format_date(value), min_em=_P_WIDE.get(key, 0))
-    return cell(str(value) if value else "–", min_em=_P_WIDE.get(key, 0))
+        return Cell(format_date(value), False, _P_WIDE.get(key, 0))
+    return Cell(str(value) if value else "–", False, _P_WIDE.get(key, 0))
 
 
 # --- procurement plan ----------------------------------------------------------------------

@@ -24,10 +24,11 @@ def generate(site: Site) -> Iterable[Page | OutputFile]:
 
 def document_page(doc: Document, item: Item) -> Page:
     path = document_page_path(doc, item)
+    item_title, item_link = md(item.title), rel(path, item_page_path(item))  # each used twice
     parts = [
         f"# {md(doc.title)}\n",
         f"ลงวันที่ {format_date(doc.date)} · ปีงบประมาณ {doc.fiscal_year} · "
-        f"หัวข้อ [{md(item.title)}]({rel(path, item_page_path(item))})\n{{: .doc-meta }}\n",
+        f"หัวข้อ [{item_title}]({item_link})\n{{: .doc-meta }}\n",
     ]
     if doc.summary:
         parts.append(f"**{md(doc.summary)}**\n")
@@ -36,7 +37,7 @@ def document_page(doc: Document, item: Item) -> Page:
         parts += ["## ไฟล์แนบ\n", attachment_list(path, doc.attachments) + "\n"]
     if doc.link:
         parts.append(f"[เปิดลิงก์ที่เกี่ยวข้อง (เว็บไซต์ภายนอก)]({url(doc.link)})\n")
-    parts.append(f"[← กลับไปที่ {md(item.title)}]({rel(path, item_page_path(item))})\n")
+    parts.append(f"[← กลับไปที่ {item_title}]({item_link})\n")
     return Page(path=path, title=doc.title, body="\n".join(parts), nav=False,
                 description=doc.summary or item.title, twin=document_record(doc, item))
 

@@ -7,6 +7,7 @@ follow topic ids. Theme: ``<link rel="alternate" type="application/atom+xml" hre
 
 from __future__ import annotations
 
+import heapq
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -46,11 +47,16 @@ def entries(site: Site) -> list[Entry]:
         return base + quote(path, safe="/#")
 
     fw = load_framework()
+    oldest = _oldest_kept([n.date for n in site.news] + [d.date for d in site.documents])
     out: list[Entry] = []
     for n in site.news:
+        if n.date < oldest:
+            continue
         link = url(f"basic/news/{n.id}/")
         out.append(Entry(link, link, n.title, n.date, _first_paragraph(n.body_md), "ข่าวประชาสัมพันธ์"))
     for d in site.documents:
+        if d.date < oldest:
+            continue
         item = fw.item(d.item_id)
         item_url = url(item.url if item else f"{d.item_id}/")
         if d.has_page:
@@ -61,6 +67,15 @@ def entries(site: Site) -> list[Entry]:
         out.append(Entry(uid, link, d.title, d.date, d.summary or title, title))
     out.sort(key=lambda e: (e.date, e.id), reverse=True)
     return out[:MAX_ENTRIES]
+
+
+def _oldest_kept(dates: list[date]) -> date:
+    """The date of the :data:`MAX_ENTRIES`-th newest record: nothing older can be in the feed, so
+    its entries are not built (a large site has ten thousand documents for fifty entries).
+    Records of that very date are all kept, to be ordered by id as the others."""
+    if len(dates) <= MAX_ENTRIES:
+        return date.min
+    return heapq.nlargest(MAX_ENTRIES, dates)[-1]
 
 
 def _first_paragraph(md: str, limit: int = 300) -> str:

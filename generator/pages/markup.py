@@ -7,6 +7,7 @@ import html
 import posixpath
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from ..content.attachments import describe
 from ..model import Attachment
@@ -34,9 +35,8 @@ def rel(from_page: str, target: str) -> str:
     """Link from a docs-relative page (``basic/news/index.md``) to a docs-relative target
     (``files/x.pdf`` or ``basic/news/a/index.md``). Relative links keep the site working under
     any sub-path (GitHub Pages project sites) and let MkDocs check them."""
-    start = posixpath.dirname(from_page)
-    to, here = target.split("/"), start.split("/") if start else []
-    if _UNUSUAL_PARTS.isdisjoint(to) and _UNUSUAL_PARTS.isdisjoint(here):
+    here, to = _folder(from_page), target.split("/")
+    if here is not None and _UNUSUAL_PARTS.isdisjoint(to):
         # posixpath.relpath's answer for plain relative paths, without its abspath and normpath
         # (a tenth of the time; registers link thousands of files): up from the page's folder to
         # the folder both share, then down to the target.
@@ -46,10 +46,19 @@ def rel(from_page: str, target: str) -> str:
                 break
             common += 1
         return "/".join([".."] * (len(here) - common) + to[common:]) or "."
-    return posixpath.relpath(target, start or ".")
+    return posixpath.relpath(target, posixpath.dirname(from_page) or ".")
 
 
 _UNUSUAL_PARTS = frozenset({"", ".", ".."})  # "/" at either end, "//", "./", "../": leave them to posixpath
+
+
+@lru_cache(maxsize=1024)
+def _folder(page: str) -> tuple[str, ...] | None:
+    """The folders of a page's path, or None when they need posixpath. Cached: a page links
+    to hundreds of files, and a register page to thousands."""
+    start = posixpath.dirname(page)
+    here = tuple(start.split("/")) if start else ()
+    return here if _UNUSUAL_PARTS.isdisjoint(here) else None
 
 
 def url(href: str) -> str:
@@ -71,23 +80,33 @@ _HEADING = re.compile(r"^(#{1,5})(\s)")
 
 def demote_headings(body: str) -> str:
     """The page title is the only level-1 heading: staff ``#`` becomes ``##`` and so on."""
-    out: list[str] = []
+    lines = body.splitlines()
     fenced = False
-    for line in body.splitlines():
+    for i, line in enumerate(lines):
+        if not line.startswith(("#", "`", "~")):  # most lines: neither a fence nor a heading
+            continue
         if _FENCE.match(line):
             fenced = not fenced
-        elif not fenced:
-            line = _HEADING.sub(r"#\1\2", line)
-        out.append(line)
-    return "\n".join(out) + "\n"
+        elif not fenced and _HEADING.match(line):
+            lines[i] = "#" + line
+    return "\n".join(lines) + "\n"
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MARKS = re.compile(r"[*_`>#]")
 
 
 def plain_excerpt(body: str, limit: int = 160) -> str:
     """First paragraph of a Markdown body as plain text, cut at a word boundary."""
-    para = next((p for p in re.split(r"\n\s*\n", body) if p.strip() and not p.lstrip().startswith(("#", "!", "<"))), "")
-    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", para)
-    text = re.sub(r"[*_`>#]", "", " ".join(text.split()))
+    para = next((p for p in _PARAGRAPH_BREAK.split(body) if p.strip() and not p.lstrip().startswith(("#", "!", "<"))), "")
+    text = _LINK.sub(_link_text, para)
+    text = _MARKS.sub("", " ".join(text.split()))
     if len(text) <= limit:
         return text
     cut = text[:limit].rsplit(" ", 1)[0]
     return cut + "…"
+
+
+def _link_text(m: re.Match[str]) -> str:
+    return m[1]
