@@ -1,8 +1,10 @@
 """Shortcuts the page generators take on large sites give the answers of the plain way: the feed
-builds entries only for the newest records, the latest date of a dataset, tables."""
+builds entries only for the newest records, the home page picks its latest documents without
+sorting them all, the latest date of a dataset, tables."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -11,6 +13,7 @@ from ita_fixtures import SITE_URL, complete_site
 from generator.model import Column, Dataset, Document, NewsItem
 from generator.pages.datasets import _month_end, latest_date
 from generator.pages.feeds import MAX_ENTRIES, entries
+from generator.pages.home import LATEST, _latest_documents
 from generator.pages.tables import cell, table
 
 
@@ -61,3 +64,15 @@ def test_table_cells() -> None:
     )
     assert "<tr><td>ค</td><td></td></tr>" in table("t", "c", [cell("a"), cell("b")], [[cell("ค"), cell("")]],
                                                    row_headers=False)
+
+
+def test_home_lists_the_newest_documents_first_and_ties_in_list_order() -> None:
+    site = complete_site()
+
+    def doc(id_: str, title: str, day: date) -> Document:
+        return Document(id_, "work-manual", title, day, 2568, body_md="x")  # a page: its id is in the link
+
+    site.documents = [doc("old", "เก่า", date(2024, 1, 1)), *(doc(f"d{i}", "คู่มือ", date(2025, 3, 1)) for i in range(9)),
+                      doc("new-a", "ก", date(2025, 3, 2)), doc("new-z", "ฮ", date(2025, 3, 2))]
+    shown = re.findall(r'href="administration/work-manual/([^/"]+)/"', _latest_documents(site))
+    assert LATEST == 5 and shown == ["new-z", "new-a", "d0", "d1", "d2"]  # same date: by title, then as listed

@@ -16,13 +16,13 @@ Only the index and the dimension pages are in the navigation. Placeholders show 
 from __future__ import annotations
 
 import html
-import posixpath
 import re
 from collections.abc import Iterable
 
 from ..catalog.model import KINDS, TEXT_FIELDS, Catalog, Project
 from ..catalog.placeholders import PLACEHOLDER_RE
 from ..model import OutputFile, Page, Site
+from .markup import rel
 
 ROOT = "catalog"
 KIND_SLUGS: dict[str, str] = {"โครงการ": "project", "กิจกรรม": "activity", "มาตรการ": "measure"}
@@ -50,17 +50,15 @@ def anchor(prefix: str, id_: str) -> str:
 
 def link(from_page: str, to_page: str, fragment: str = "") -> str:
     """A docs-relative link between two Markdown pages (MkDocs checks these)."""
-    rel = posixpath.relpath(to_page, posixpath.dirname(from_page))
-    return rel + (f"#{fragment}" if fragment else "")
+    return rel(from_page, to_page) + (f"#{fragment}" if fragment else "")
 
 
 def url_link(from_page: str, site_url: str) -> str:
     """A link from a page to a site-relative URL given by another module (``a/b/`` or ``a/b.md``)."""
     if site_url.endswith(".md"):
         return link(from_page, site_url)
-    here = posixpath.dirname(from_page)  # "catalog/x" for "catalog/x/index.md": the page's URL
-    rel = posixpath.relpath(site_url.strip("/") or ".", here)
-    return rel.rstrip("/") + "/"
+    # relative to the page's folder ("catalog/x" for "catalog/x/index.md"), which is its URL
+    return rel(from_page, site_url.strip("/") or ".").rstrip("/") + "/"
 
 
 def labels(catalog: Catalog) -> dict[str, str]:

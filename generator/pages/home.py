@@ -13,9 +13,11 @@ News and documents are read defensively (``getattr``): they come from other part
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable, Sequence
 from datetime import date
 from html import escape
+from operator import attrgetter
 from typing import Any
 
 from ..framework import Area, load_framework
@@ -142,10 +144,11 @@ def _latest_news(site: Site) -> str:
 
 def _latest_documents(site: Site) -> str:
     docs: list[Any] = list(getattr(site, "documents", None) or [])
-    docs.sort(key=lambda d: (d.date, d.title), reverse=True)
+    # what sorting them all, newest first, would put first (ties in list order), without the sort
+    newest = heapq.nlargest(LATEST, docs, key=attrgetter("date", "title"))
     framework = load_framework()
     rows = []
-    for doc in docs[:LATEST]:
+    for doc in newest:
         item = framework.item(doc.item_id)
         url = ""
         if item is not None:
