@@ -158,23 +158,32 @@ def test_long_page_text_is_cut_in_the_files_but_indexed_whole(tmp_path: Path) ->
     assert "ศษ " in json.loads(files[f"g/{shard_of('ศษ ', meta['shards'])}.json"])  # the tail is indexed
 
 
-def test_pages_added_in_any_order_give_the_same_index(tmp_path: Path) -> None:
+@pytest.mark.parametrize("into_site", [False, True])
+def test_pages_added_in_any_order_give_the_same_index(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, into_site: bool) -> None:
     """The indexer takes pages that come in URL order straight into its postings and ranks the
-    rest at the end: every order must give the files of build_index."""
+    rest at the end: every order must give the files of build_index. Given the site's folder, it
+    writes text files (and empty shard files, as their number grows) while pages come: the end
+    result is the same, and replaces an earlier index."""
+    from generator.search import index as index_module
     from generator.search.index import Indexer
 
+    monkeypatch.setattr(index_module, "SHARD_TARGET_BYTES", 100)  # many shards, more as pages come
     pages = [extract(f"p/{n:02d}/", PAGE.replace("๒๕๖๙", f"๒๕{n:02d} คำ{n % 3}")) for n in range(12)]
     expected = build_index([p for p in pages if p is not None])
+    assert json.loads(expected["docs.json"])["shards"] > 16
     orders = [list(range(12)), list(range(11, -1, -1)), [0, 1, 2, 5, 3, 4, 6, 7, 8, 9, 10, 11], [1, 0, *range(2, 12)]]
     for n, order in enumerate(orders):
-        indexer = Indexer()
+        site = tmp_path / f"site{n}"
+        (site / INDEX_DIR / "g").mkdir(parents=True)
+        (site / INDEX_DIR / "g" / "4095.json").write_text("{}", "utf-8")  # an earlier index
+        indexer = Indexer(site) if into_site else Indexer()
         for i in order:
             page = pages[i]
             assert page is not None
             indexer.add(page)
-        site = tmp_path / f"site{n}"
-        site.mkdir()
-        indexer.write(site)
+        stats = indexer.write(site)
         written = {p.relative_to(site / INDEX_DIR).as_posix(): p.read_text("utf-8")
-                   for p in (site / INDEX_DIR).rglob("*.json")}
+                   for p in (site / INDEX_DIR).rglob("*") if p.is_file()}
         assert written == expected, order
+        assert stats.bytes == sum(len(text.encode()) for text in expected.values())
