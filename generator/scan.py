@@ -6,6 +6,12 @@ reads it from disk, one for its searchable text, one for its links and anchors, 
 on another core while the render goes on with the next pages. ``finish`` (after the renderer is done)
 reads any HTML file not reported, writes the search index into the site and resolves the links
 against the finished folder. A renderer that reports nothing gets the same result, only later.
+
+A renderer can say more, so that less is left for ``finish``: before the first page, every file
+it will write (``page_written.will_write``: the link check resolves links against that list, as
+pages come if it has a core to itself, and only checks at the end that the files were written),
+and after the last, that it reported every HTML file (``page_written.all_reported``): then the
+folder is not listed at all. The search index writes each page's text file as the page comes.
 """
 
 from __future__ import annotations
@@ -39,7 +45,9 @@ class SiteScan:
 
     def __init__(self, site_dir: Path | None = None, site_url: str = "") -> None:
         ctx = multiprocessing.get_context("spawn")  # no fork: the build has threads (PDPA pool)
-        self._workers = [_Worker(ctx, _index), _Worker(ctx, _links)]
+        links = _Worker(ctx, _links)
+        self._workers = [_Worker(ctx, _index), links]
+        self.page_written = PageReport(self._workers, links)
         if site_dir is not None:
             self.open(site_dir, site_url)
 
@@ -48,15 +56,10 @@ class SiteScan:
         for worker in self._workers:
             worker.send((site_dir, site_url))
 
-    def page_written(self, rel: str) -> None:
-        """The renderer has written the HTML file ``rel`` (relative to the site folder)."""
-        for worker in self._workers:
-            worker.send(rel)
-
     def finish(self) -> ScanResult:
         """Read what was not reported, write the search index, check the links; wait for both."""
         for worker in self._workers:
-            worker.send(None)
+            worker.send(self.page_written.complete)
         index, links = (worker.result() for worker in self._workers)
         return ScanResult(links, index)
 
@@ -69,6 +72,29 @@ class SiteScan:
 
     def __exit__(self, *exc: object) -> None:
         self.cancel()
+
+
+class PageReport:
+    """``SiteScan.page_written``, what the renderer is given: called with the path of each HTML
+    file once it is written (relative to the site folder)."""
+
+    def __init__(self, workers: list[_Worker], links: _Worker) -> None:
+        self._workers = workers
+        self._links = links
+        self.complete = False  # see all_reported
+
+    def __call__(self, rel: str) -> None:
+        for worker in self._workers:
+            worker.send(rel)
+
+    def will_write(self, files: list[str]) -> None:
+        """Before the first page: the files the renderer will write (site-relative), against which
+        links are resolved as pages come; the end checks them against the folder."""
+        self._links.send(files)
+
+    def all_reported(self) -> None:
+        """After the last page: every HTML file the renderer wrote was reported."""
+        self.complete = True
 
 
 class _Worker:
@@ -98,9 +124,11 @@ class _Worker:
         except EOFError:  # it exited without an answer (killed, out of memory, failed to start)
             self._process.join()
             kind, value = "error", f"the worker process ended with exit code {self._process.exitcode}"
-        self._process.join()
         if kind == "error":
+            self._process.join()
             raise RuntimeError(f"the site scan failed in its worker process:\n{value}")
+        # Its work is done: it exits on its own (tens of milliseconds to free a large site's
+        # index), which the build need not wait for; cancel() ends it if it is still at it.
         return value
 
     def cancel(self) -> None:
@@ -124,14 +152,16 @@ def _work(job: Callable[..., Any], inbox: Any, result: Any) -> None:
     in_background()  # in case the build could not set it
     try:
         site_dir, site_url = inbox.recv()
-        result.send(("ok", job(site_dir, site_url, _pages(site_dir, inbox))))
+        result.send(("ok", job(site_dir, site_url, inbox)))
     except BaseException:  # reported to the build, which stops with it
         result.send(("error", traceback.format_exc()))
 
 
-def _pages(site_dir: Path, inbox: Any) -> Iterator[tuple[str, str]]:
+def _pages(site_dir: Path, inbox: Any, will_write: Callable[[list[str]], None] | None = None,
+           ) -> Iterator[tuple[str, str]]:
     """(path, text) of each HTML page as it is reported, then of those nobody reported (the 404
-    page, pages of a renderer that reports nothing)."""
+    page, pages of a renderer that reports nothing) unless the renderer said it reported all.
+    The list of files the renderer will write goes to ``will_write``."""
     seen: set[str] = set()
 
     def read(rel: str) -> tuple[str, str] | None:
@@ -141,9 +171,15 @@ def _pages(site_dir: Path, inbox: Any) -> Iterator[tuple[str, str]]:
         except FileNotFoundError:  # a page the renderer did not write after all
             return None
 
-    while (rel := inbox.recv()) is not None:
-        if (page := read(rel)) is not None:
+    # A page's path, the files to be written (a list), then the end: whether all were reported.
+    while not isinstance(message := inbox.recv(), bool):
+        if isinstance(message, list):
+            if will_write is not None:
+                will_write(message)
+        elif (page := read(message)) is not None:
             yield page
+    if message:
+        return
     for dirpath, _, filenames in os.walk(site_dir):
         for name in filenames:
             rel = Path(dirpath, name).relative_to(site_dir).as_posix()
@@ -152,16 +188,38 @@ def _pages(site_dir: Path, inbox: Any) -> Iterator[tuple[str, str]]:
                 yield page
 
 
-def _index(site_dir: Path, site_url: str, pages: Iterator[tuple[str, str]]) -> IndexStats:
-    indexer = Indexer()
-    for rel, text in pages:
+def _index(site_dir: Path, site_url: str, inbox: Any) -> IndexStats:
+    indexer = Indexer(site_dir)
+    for rel, text in _pages(site_dir, inbox):
         indexer.add_html(rel, text)
     return indexer.write(site_dir)
 
 
-def _links(site_dir: Path, site_url: str, pages: Iterator[tuple[str, str]]) -> list[BrokenLink]:
+def _links(site_dir: Path, site_url: str, inbox: Any) -> list[BrokenLink]:
     links = LinkScan()
-    for rel, text in pages:
-        links.add_page(rel, text)
     # The search index is written at the same time by the other worker: nothing links into it.
-    return links.broken_links(site_dir, site_url, unchecked=INDEX_DIR + "/")
+    unchecked = INDEX_DIR + "/"
+    as_pages_come = _spare_cores()
+    listed: list[list[str]] = []  # the files the renderer will write, once it has said
+
+    def will_write(files: list[str]) -> None:
+        listed.append(files)
+        if as_pages_come:
+            links.expect(site_dir, site_url, files, unchecked)
+
+    for rel, text in _pages(site_dir, inbox, will_write):
+        links.add_page(rel, text)
+    if listed and not as_pages_come:  # all at once, still without listing the folder
+        links.expect(site_dir, site_url, listed[-1], unchecked)
+    return links.broken_links(site_dir, site_url, unchecked=unchecked)
+
+
+def _spare_cores() -> bool:
+    """Whether this worker has a core to itself beside the build's and the index worker's. If it
+    has not, links resolved while pages come would take that time from the index worker (which
+    has the most to do per page), instead of resolving beside its last steps."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return cores >= 3

@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 from safety_helpers import copy_project, hash_tree, run_cli
 
-from generator.checks.links import find_broken_links
+from generator.checks.links import LinkScan, find_broken_links
 from generator.model import OutputFile, Page, Site
 
 build_module = importlib.import_module("generator.build")
+links_module = importlib.import_module("generator.checks.links")
 
 SITE_URL = "https://www.example-tambon.go.th/"
 
@@ -85,6 +86,52 @@ def test_a_link_repeated_on_many_pages_is_judged_where_it_is(tmp_path: Path) -> 
         ("b/index.html", "x/", "missing"),
         ("b/y/index.html", "../../b/#in", "anchor"),
     }
+
+
+def _scan_early(built: Path, files: list[str], site_url: str = SITE_URL) -> list[tuple[str, str, str]]:
+    """The link check as the build runs it: told ``files`` first, then given each HTML page (or,
+    where it shares a core with the search index, told ``files`` after the pages); both the same."""
+    results = []
+    for told_first in (True, False):
+        scan = LinkScan()
+        if told_first:
+            scan.expect(built, site_url, files)
+        for page in sorted(p.relative_to(built).as_posix() for p in built.rglob("*.html")):
+            scan.add_page(page, (built / page).read_text("utf-8"))
+        if not told_first:
+            scan.expect(built, site_url, files)
+        results.append([(b.page, b.url, b.reason) for b in scan.broken_links(built, site_url)])
+    assert results[0] == results[1]
+    return results[0]
+
+
+def test_links_resolved_as_pages_come_match_reading_the_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Told which files the site will have, the check resolves links as pages come, and at the end
+    only checks that those files are there: whatever the list, it finds what reading the folder
+    finds, including a link to a file the renderer listed and did not write."""
+    built = _write(tmp_path / "site", {
+        "index.html": _page('<a href="news/#top">a</a><a href="files/x.pdf">x</a><a href="files/late.pdf">l</a>'
+                            '<a href="extra/">e</a><a href="news">n</a>', up=""),
+        "news/index.html": _page('<a href="../#nowhere">x</a><a href="../lost/">l</a><a href="#top">t</a>',
+                                 '<h1 id="top">ข่าว</h1>'),
+        "extra/index.html": _page('<a href="../news/#top">t</a><a href="../news/#gone">g</a>'),
+        "files/x.pdf": "%PDF",
+        "assets/x.css": "",
+    })
+    files = sorted(p.relative_to(built).as_posix() for p in built.rglob("*") if p.is_file())
+    expected = [(b.page, b.url, b.reason) for b in find_broken_links(built, SITE_URL)]
+    assert ("index.html", "files/late.pdf", "missing") in expected
+    with monkeypatch.context() as m:  # the right list: the folder is not read
+        m.setattr(links_module, "_folder", lambda built: pytest.fail("read the folder"))
+        assert _scan_early(built, files) == expected
+    for listed in (
+        [*files, "files/late.pdf"],  # listed, never written: still broken
+        [*files, "news/late/index.html", "lost/index.html"],  # the same for pages
+        [f for f in files if f != "files/x.pdf"],  # written, not listed: still fine
+        [f for f in files if not f.startswith("extra/")],  # a page not listed, and its folder
+        [],
+    ):
+        assert _scan_early(built, listed) == expected, listed
 
 
 def _project_with_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pages: list[Page]) -> Path:

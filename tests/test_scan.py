@@ -7,6 +7,7 @@ import importlib
 import random
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from safety_helpers import copy_project
@@ -77,29 +78,91 @@ def test_a_failure_in_the_worker_stops_the_build(small_site: Path) -> None:
             scan.finish()
 
 
+@pytest.mark.parametrize("seed", [0, 1])
+def test_a_renderer_that_lists_its_files_and_reports_every_page_gets_the_same(
+        small_site: Path, tmp_path: Path, seed: int) -> None:
+    """With the list of files to be written (checked at the end, not read from the folder) and
+    every HTML file reported (the folder is not listed for others), the result is still that of
+    reading the finished folder: a link to a listed file that was not written is broken, a link
+    to a file written but not listed is not."""
+    (small_site / "extra").mkdir()
+    (small_site / "extra" / "index.html").write_text(_page(
+        "อื่น ๆ", '<a href="../files/listed.pdf">x</a><a href="unlisted.txt">y</a><a href="../news/#t">z</a>'
+        '<a href="../budget/plan/#gone">w</a>', "../"), "utf-8")
+    (small_site / "extra" / "unlisted.txt").write_text("", "utf-8")
+    reference = tmp_path / "reference"
+    shutil.copytree(small_site, reference)
+    expected_index = index_site(reference)
+    expected_links = find_broken_links(reference, SITE_URL)
+    assert {(b.page, b.url) for b in expected_links} >= {
+        ("extra/index.html", "../files/listed.pdf"), ("extra/index.html", "../budget/plan/#gone")}
+
+    files = [p.relative_to(small_site).as_posix() for p in small_site.rglob("*") if p.is_file()]
+    listed = [f for f in files if f != "extra/unlisted.txt"] + ["files/listed.pdf", "never/written/index.html"]
+    pages = [*sorted(f for f in files if f.endswith(".html")), "never/written/index.html"]
+    random.Random(seed).shuffle(pages)
+    with SiteScan(small_site, SITE_URL) as scan:
+        scan.page_written.will_write(listed)
+        for rel in pages:
+            scan.page_written(rel)
+        scan.page_written.all_reported()
+        result = scan.finish()
+
+    assert result.broken_links == expected_links
+    assert result.index == expected_index
+    assert _tree(small_site / INDEX_DIR) == _tree(reference / INDEX_DIR)
+
+
+class _Recorder:
+    """Stands for ``SiteScan.page_written`` between the renderer and the scan: records what the
+    renderer says, and when."""
+
+    def __init__(self, out: Path, report: Any) -> None:
+        self.out, self.report = out, report
+        self.pages: list[tuple[str, bool]] = []  # (path, whole when reported)
+        self.listed: list[str] | None = None
+        self.all_reported_after = -1  # how many pages had been reported
+
+    def __call__(self, rel: str) -> None:
+        path = self.out / rel
+        self.pages.append((rel, path.is_file() and path.read_bytes().rstrip().endswith(b"</html>")))
+        self.report(rel)
+
+    def will_write(self, files: list[str]) -> None:
+        assert not self.pages  # before the first page
+        self.listed = list(files)
+        self.report.will_write(files)
+
+    def all_reported(self) -> None:
+        self.all_reported_after = len(self.pages)
+        self.report.all_reported()
+
+
 def test_the_renderer_reports_every_page_once_after_writing_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root = copy_project(tmp_path / "p")
-    reported: list[tuple[str, bool]] = []
+    recorders: list[_Recorder] = []
     real_render = build_module.render
 
     def render(*args: object, on_page: object = None, **kwargs: object) -> Path:
-        out = Path(str(args[3]))
         assert callable(on_page)
-
-        def record(rel: str) -> None:
-            reported.append((rel, (out / rel).is_file() and (out / rel).read_bytes().rstrip().endswith(b"</html>")))
-            on_page(rel)
-
-        return Path(real_render(*args, on_page=record, **kwargs))
+        recorders.append(_Recorder(Path(str(args[3])), on_page))
+        return Path(real_render(*args, on_page=recorders[0], **kwargs))
 
     monkeypatch.setattr(build_module, "render", render)
     build_module.build(root)
-    pages = {p.relative_to(root / "site").as_posix() for p in (root / "site").rglob("*.html")}
-    assert len(reported) == len({rel for rel, _ in reported})  # once each
-    assert all(whole for _, whole in reported)  # already written, completely
-    assert {rel for rel, _ in reported} == pages - {"404.html"}  # the theme's 404 is found at the end
-    # in order of address, which lets the search index skip ranking them (search/index.py)
-    urls = [page_url(rel) for rel, _ in reported]
+    (recorder,) = recorders
+    site_files = {p.relative_to(root / "site").as_posix() for p in (root / "site").rglob("*") if p.is_file()}
+    reported = [rel for rel, _ in recorder.pages]
+    assert len(reported) == len(set(reported))  # once each
+    assert all(whole for _, whole in recorder.pages)  # already written, completely
+    assert set(reported) == {f for f in site_files if f.endswith(".html") and not f.startswith(INDEX_DIR + "/")}
+    assert recorder.all_reported_after == len(reported)
+    assert recorder.listed is not None and sorted(recorder.listed) == sorted(
+        f for f in site_files if not f.startswith(INDEX_DIR + "/"))
+    # The theme's 404 page (written before the pages) first, then the pages in order of address,
+    # which lets the search index skip ranking them (search/index.py).
+    assert reported[0] == "404.html"
+    urls = [page_url(rel) for rel in reported[1:]]
     assert urls == sorted(str(u) for u in urls)
 
 

@@ -210,28 +210,55 @@ def _docs_plugin(pages: list[Page], files: list[OutputFile]) -> Any:
 
 
 def _page_written_plugin(on_page: Callable[[str], None]) -> Any:
-    """A plugin that calls ``on_page`` with each page's path once MkDocs has written it. MkDocs
-    writes a page right after its ``post_page`` event, so that event of a page reports the one
-    before, and ``post_build`` the last."""
+    """A plugin that calls ``on_page`` with the path of each HTML file once MkDocs has written it:
+    with the first page, those written before the pages (the theme's 404.html); then each page:
+    MkDocs writes a page right after its ``post_page`` event, so that event of a page reports the
+    one before, and ``post_build`` the last. An ``on_page`` that has them (``SiteScan.page_written``)
+    is also told every file MkDocs will write before it writes any (``will_write``), and at the
+    end that every HTML file was reported (``all_reported``: true of MkDocs itself and of the
+    plugins Prongsai configures; HTML files that another plugin wrote on its own would be missed)."""
     from mkdocs.plugins import BasePlugin, event_priority  # here: `prongsai check` needs no MkDocs
 
+    will_write = getattr(on_page, "will_write", None)
+    all_reported = getattr(on_page, "all_reported", None)
+
     class PageWritten(BasePlugin):
-        last: str | None = None
+        ready: tuple[str, ...] = ()  # written: reported at the next event
 
         def report(self) -> None:
-            if self.last is not None:
-                on_page(self.last)
-                self.last = None
+            for rel in self.ready:
+                on_page(rel)
+            self.ready = ()
+
+        @event_priority(-100)  # last: every plugin's files are in
+        def on_env(self, env: Any, config: Any, files: Any) -> Any:
+            # Next MkDocs copies the other files, renders the theme's own templates, then the pages.
+            templates = sorted(config.theme.static_templates)
+            written = list(templates)
+            if "sitemap.xml" in templates:
+                written.append("sitemap.xml.gz")  # MkDocs writes both
+            html = [name for name in templates if name.endswith(".html")]
+            for file in files:
+                if file.inclusion.is_included():
+                    written.append(file.dest_uri)
+                    if file.dest_uri.endswith(".html") and not file.is_documentation_page():
+                        html.append(file.dest_uri)
+            self.ready = tuple(html)
+            if will_write is not None:
+                will_write(written)
+            return env
 
         @event_priority(-100)
         def on_post_page(self, output: str, page: Any, config: Any) -> str:
             self.report()
-            self.last = page.file.dest_uri
+            self.ready = (page.file.dest_uri,)
             return output
 
         @event_priority(100)
         def on_post_build(self, config: Any) -> None:
             self.report()
+            if all_reported is not None:
+                all_reported()
 
     return PageWritten()
 
