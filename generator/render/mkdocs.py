@@ -51,9 +51,14 @@ _YAML_UNSAFE = re.compile("[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufff
 
 
 def twin_source(page: Page) -> str | None:
+    """The page's machine-readable twin (``<page>.json``), compact: for programs, and json's C
+    encoder writes it several times faster than with ``indent`` (which its Python one does)."""
     if page.twin is None:
         return None
-    return json.dumps(page.twin, ensure_ascii=False, indent=1, sort_keys=True, default=str)
+    return _TWIN_ENCODER.encode(page.twin)
+
+
+_TWIN_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=str, separators=(",", ":"))
 
 
 def docs_files(pages: list[Page], files: list[OutputFile]) -> Iterator[tuple[str, str | bytes | Path]]:
