@@ -8,14 +8,15 @@ reads any HTML file not reported, writes the search index into the site and reso
 against the finished folder. A renderer that reports nothing gets the same result, only later.
 
 A renderer can say more, so that less is left for ``finish``: before the first page, every file
-it will write (``page_written.will_write``: the link check resolves links against that list, as
-pages come if it has a core to itself, and only checks at the end that the files were written),
+it will write (``page_written.will_write``: the link check resolves each page's links against
+that list as the page comes, and only checks at the end that the files were written),
 and after the last, that it reported every HTML file (``page_written.all_reported``): then the
 folder is not listed at all. The search index writes each page's text file as the page comes.
 """
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import traceback
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .background import in_background
+from .background import BACKGROUND_NICENESS, in_background
 from .checks.links import BrokenLink, LinkScan
 from .search.index import INDEX_DIR, Indexer, IndexStats
 
@@ -196,30 +197,18 @@ def _index(site_dir: Path, site_url: str, inbox: Any) -> IndexStats:
 
 
 def _links(site_dir: Path, site_url: str, inbox: Any) -> list[BrokenLink]:
+    # Below the index worker, which has the most to do per page: where the two share a core (2
+    # cores: the build has the other), the link check takes the time the index leaves, and what
+    # it has left when the render ends it does beside the index's last steps, on the build's core.
+    with contextlib.suppress(AttributeError, OSError):
+        os.setpriority(os.PRIO_PROCESS, 0, BACKGROUND_NICENESS + 5)
     links = LinkScan()
     # The search index is written at the same time by the other worker: nothing links into it.
     unchecked = INDEX_DIR + "/"
-    as_pages_come = _spare_cores()
-    listed: list[list[str]] = []  # the files the renderer will write, once it has said
 
     def will_write(files: list[str]) -> None:
-        listed.append(files)
-        if as_pages_come:
-            links.expect(site_dir, site_url, files, unchecked)
+        links.expect(site_dir, site_url, files, unchecked)
 
     for rel, text in _pages(site_dir, inbox, will_write):
         links.add_page(rel, text)
-    if listed and not as_pages_come:  # all at once, still without listing the folder
-        links.expect(site_dir, site_url, listed[-1], unchecked)
     return links.broken_links(site_dir, site_url, unchecked=unchecked)
-
-
-def _spare_cores() -> bool:
-    """Whether this worker has a core to itself beside the build's and the index worker's. If it
-    has not, links resolved while pages come would take that time from the index worker (which
-    has the most to do per page), instead of resolving beside its last steps."""
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        cores = os.cpu_count() or 1
-    return cores >= 3

@@ -89,8 +89,8 @@ def test_a_link_repeated_on_many_pages_is_judged_where_it_is(tmp_path: Path) -> 
 
 
 def _scan_early(built: Path, files: list[str], site_url: str = SITE_URL) -> list[tuple[str, str, str]]:
-    """The link check as the build runs it: told ``files`` first, then given each HTML page (or,
-    where it shares a core with the search index, told ``files`` after the pages); both the same."""
+    """The link check as the build runs it: told ``files`` first, then given each HTML page; told
+    them after the pages instead, it must find the same."""
     results = []
     for told_first in (True, False):
         scan = LinkScan()
