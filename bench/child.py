@@ -46,8 +46,13 @@ def _instrument() -> None:
     _wrap("mkdocs.commands.build", "build", "mkdocs")
     _wrap("generator.build", "run_site_checks", "check")
     _wrap("generator.build", "swap_in", "publish")
-    scan = import_module("generator.scan").SiteScan
+    scan_module = import_module("generator.scan")
+    scan = scan_module.SiteScan
     scan.finish = _state.timed("scan_wait", scan.finish)
+    # Reporting each written page to the scan workers happens inside MkDocs' build: ours too.
+    report = scan_module.PageReport
+    report.__call__ = _state.timed("scan_report", report.__call__)
+    report.will_write = _state.timed("scan_report", report.will_write)
     render = import_module("generator.render.mkdocs")
     real_config = render.mkdocs_config
     safety = str(Path(str(render.__file__)).with_name("safety_hooks.py"))
