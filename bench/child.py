@@ -5,8 +5,9 @@ build's alone): prints one JSON line with the time of every step and the peak RS
     .venv/bin/python bench/child.py keep <project> <workdir>  # only write docs/ + mkdocs.yml there
 
 The steps inside ``render`` are timed by wrapping the functions it calls (the Markdown of each
-page, MkDocs' build, our safety hooks, sitemap), so no timing code lives in the generator. The search index and
-the link check run in a worker process during the render (``generator/scan.py``): what the build
+page, MkDocs' build, our safety hooks, sitemap), so no timing code lives in the generator. The
+site scan (cleaning each page's content, the search index, the link check) runs in a worker
+process during the render (``generator/scan.py``): starting it is "scan_start", what the build
 waits for afterwards is "scan_wait"; the CPU time of the worker processes (this scan and the PDPA
 check of attachments) is "workers".
 """
@@ -48,7 +49,10 @@ def _instrument() -> None:
     _wrap("generator.build", "swap_in", "publish")
     scan_module = import_module("generator.scan")
     scan = scan_module.SiteScan
+    scan.__init__ = _state.timed("scan_start", scan.__init__)  # starting its worker process
     scan.finish = _state.timed("scan_wait", scan.finish)
+    # Taking the markers out of each page for the scan to clean its content (inside MkDocs' build).
+    _wrap("generator.sanitize", "unmark", "hooks")
     # Reporting each written page to the scan workers happens inside MkDocs' build: ours too.
     report = scan_module.PageReport
     report.__call__ = _state.timed("scan_report", report.__call__)

@@ -43,14 +43,15 @@ from synth import make_project  # noqa: E402
 
 # The generator's own steps: everything but MkDocs' build (whose time includes our hooks).
 # "workers": CPU time of the processes that work while MkDocs renders (the PDPA check reading
-# attachments, the site scan building the search index and reading links): no wall time of their
-# own, only what the build waits for afterwards ("scan_wait", "pdpa_wait").
-OURS = ("validate", "workers", "generate", "write_docs", "hooks", "scan_report", "sitemap", "scan_wait",
-        "pdpa_wait", "check", "publish")
+# attachments, the site scan cleaning pages, building the search index and reading links): no
+# wall time of their own, only starting them ("scan_start"; the PDPA workers start in "validate")
+# and what the build waits for afterwards ("scan_wait", "pdpa_wait").
+OURS = ("scan_start", "validate", "workers", "generate", "write_docs", "hooks", "scan_report", "sitemap",
+        "scan_wait", "pdpa_wait", "check", "publish")
 INSIDE_MKDOCS = ("write_docs", "hooks", "scan_report")  # our code that MkDocs' build calls
 AFTER_MKDOCS = ("sitemap", "scan_wait", "pdpa_wait", "check", "publish")
-STEPS = ("validate", "workers", "generate", "write_docs", "mkdocs", "hooks", "scan_report", "sitemap", "scan_wait",
-         "pdpa_wait", "check", "publish")
+STEPS = ("scan_start", "validate", "workers", "generate", "write_docs", "mkdocs", "hooks", "scan_report", "sitemap",
+         "scan_wait", "pdpa_wait", "check", "publish")
 
 
 @dataclass
@@ -277,7 +278,7 @@ def main() -> None:
     print("\n".join(table(results)))
     print("\n¹ sitemap, waiting for the site scan (search index, link check) and the PDPA workers, reporting, "
           "publish. ² the same docs/ and config, `mkdocs build` without our hooks (its own process). "
-          "³ validate + generate + each page's Markdown + our hooks and page reports inside MkDocs + ¹, share of the build's time; CPU: "
+          "³ starting the site scan + validate + generate + each page's Markdown + our hooks and page reports inside MkDocs + ¹, share of the build's time; CPU: "
           "also the worker processes (PDPA check of attachments, site scan) that run while MkDocs renders. "
           "validate: all but reading attachments.\n")
     print("Rebuild with build/ in place (the PDPA check keeps what it read from each attachment there):\n")

@@ -8,7 +8,8 @@ Two lines of defence:
    :class:`~generator.errors.Problem` at its exact line, so the staff member learns what to fix.
 2. ``clean_html`` (render step) runs the HTML that MkDocs makes of every page's content through
    `nh3` (the Rust ``ammonia`` sanitizer) with an allow-list of what Material needs, so anything
-   the first check missed is removed before it reaches ``site/``.
+   the first check missed is removed before it reaches ``site/``. In a full build this happens
+   in the search-index worker, on another core, not in the render (see "cleaning later" below).
 
 ``check_internal_url`` enforces the ITA rule that evidence lives on the agency's own site
 (``domain.md`` §4: "not a cloud drive"): loaders call it where an internal link is required,
@@ -19,7 +20,9 @@ from __future__ import annotations
 
 import html
 import re
+import secrets
 from collections.abc import Callable
+from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -273,3 +276,69 @@ def markup_of(fragment: str) -> set[str]:
 
     _Collect().feed(fragment)
     return found
+
+
+# --- 4. cleaning later, in another process ------------------------------------------------------
+#
+# Cleaning is 2–3% of a build, on the render's critical path. In a full build the search-index
+# worker reads every written page anyway, on the other core (generator/scan.py), so it cleans
+# there: the safety hook puts the content between two markers instead of cleaning it
+# (:func:`mark`), the renderer takes the markers out of the finished page and notes where the
+# content is (:func:`unmark`), and the worker cleans that span of the written file and writes it
+# back when cleaning changed it (:func:`clean_span`). The site is published only after the worker
+# has cleaned as many pages as were marked. (A thread cannot do it: nh3 frees the GIL, but
+# handing it back and forth for every page costs the render more than cleaning does.)
+
+#: The markers for the render under way, or None: clean at once. Set by the renderer.
+CLEAN_LATER: ContextVar[tuple[str, str] | None] = ContextVar("prongsai_clean_later", default=None)
+
+
+def new_marks() -> tuple[str, str]:
+    """A pair of markers no content can contain: a random nonce, new for every build, so that
+    staff text cannot close the span early and leave what follows uncleaned."""
+    nonce = secrets.token_hex(16)
+    return f"<!--prongsai-clean {nonce}-->", f"<!--/prongsai-clean {nonce}-->"
+
+
+def mark(content: str, marks: tuple[str, str]) -> str:
+    return marks[0] + content + marks[1]
+
+
+#: Where a page's content is, to be cleaned later: (start, end, length of the whole page), in
+#: characters; the length tells that the page was written as it was given.
+Span = tuple[int, int, int]
+
+
+def unmark(page: str, marks: tuple[str, str]) -> tuple[str, Span | None]:
+    """``page`` without the markers, and where the marked content is in it. When the theme
+    printed the content more than once, every marked span is cleaned here and then, and the
+    span is None: nothing is left to clean later (as when the theme does not print it)."""
+    start_mark, end_mark = marks
+    start = page.find(start_mark)
+    if start < 0:
+        return page, None  # the template does not print the page's content
+    end = page.find(end_mark, start)
+    if end >= 0 and page.find(start_mark, start + 1) < 0 and page.find(end_mark, end + 1) < 0:
+        unmarked = page[:start] + page[start + len(start_mark):end] + page[end + len(end_mark):]
+        return unmarked, (start, end - len(start_mark), len(unmarked))
+    parts: list[str] = []
+    pos = 0
+    while (start := page.find(start_mark, pos)) >= 0:
+        end = page.find(end_mark, start)
+        if end < 0:
+            raise ValueError("a page's content has a start marker without an end marker")
+        parts += [page[pos:start], clean_html(page[start + len(start_mark):end])]
+        pos = end + len(end_mark)
+    return "".join(parts) + page[pos:], None
+
+
+def clean_span(text: str, span: Span) -> str | None:
+    """``text`` with its content (``span``) cleaned, or None when cleaning leaves it as it is."""
+    start, end, length = span
+    if len(text) != length:  # the page is not what unmark() measured: its span is unknown
+        raise ValueError(f"the page is {len(text)} characters long, not {length}: it cannot be cleaned")
+    content = text[start:end]
+    cleaned = clean_html(content)
+    if cleaned == content:
+        return None
+    return text[:start] + cleaned + text[end:]

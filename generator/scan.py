@@ -1,22 +1,31 @@
-"""Read the rendered site page by page while it is still rendering, in two worker processes: the
-search index (``generator/search``) and the link check (``generator/checks/links.py``).
+"""Read the rendered site page by page while it is still rendering, in a worker process that
+cleans each page's content (``generator/sanitize.py``), builds the search index
+(``generator/search``) and checks the links (``generator/checks/links.py``).
 
-The renderer reports each HTML file once it is written (``SiteScan.page_written``); each worker
-reads it from disk, one for its searchable text, one for its links and anchors, and so they work
-on another core while the render goes on with the next pages. ``finish`` (after the renderer is done)
-reads any HTML file not reported, writes the search index into the site and resolves the links
-against the finished folder. A renderer that reports nothing gets the same result, only later.
+The renderer reports each HTML file once it is written (``SiteScan.page_written``); the worker
+reads it from disk once for all three, on another core, while the render goes on with the next
+pages. ``finish`` (after the renderer is done) reads any HTML file not reported, resolves the
+links against the finished folder and writes the search index into the site. A renderer that
+reports nothing gets the same result, only later.
 
-A renderer can say more, so that less is left for ``finish``: before the first page, every file
-it will write (``page_written.will_write``: the link check resolves each page's links against
-that list as the page comes, and only checks at the end that the files were written),
-and after the last, that it reported every HTML file (``page_written.all_reported``): then the
-folder is not listed at all. The search index writes each page's text file as the page comes.
+A renderer can say more, so that less is left for ``finish``:
+
+- before the first page, every file it will write (``page_written.will_write``): the link check
+  resolves each page's links against that list as the page comes, and only checks at the end
+  that the files were written;
+- with each page, where its content is (``page_written(rel, span)``, the content having been
+  put between ``page_written.marks``): the worker runs that span through nh3 and writes the
+  page again if cleaning changed it; ``finish`` fails unless every page so reported was
+  cleaned, so an uncleaned page is never published;
+- after the last, that it reported every HTML file (``page_written.all_reported``): then the
+  folder is not listed at all.
+
+The search index writes each page's text file as the page comes. One worker rather than one per
+task: the page is read once, and the index and the link check always see the cleaned page.
 """
 
 from __future__ import annotations
 
-import contextlib
 import multiprocessing
 import os
 import traceback
@@ -25,8 +34,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .background import BACKGROUND_NICENESS, in_background
+from .background import in_background
 from .checks.links import BrokenLink, LinkScan
+from .sanitize import Span, clean_span, new_marks
 from .search.index import INDEX_DIR, Indexer, IndexStats
 
 PIPE_BYTES = 1 << 20  # the usual limit for unprivileged processes (/proc/sys/fs/pipe-max-size)
@@ -36,38 +46,36 @@ PIPE_BYTES = 1 << 20  # the usual limit for unprivileged processes (/proc/sys/fs
 class ScanResult:
     broken_links: list[BrokenLink]
     index: IndexStats
+    cleaned: int  # pages whose content the worker cleaned
 
 
 class SiteScan:
-    """The worker processes for one build (one builds the search index, one checks links, so that
-    their last steps run side by side); use as a context manager, or call ``cancel`` when the
-    build stops early. They start at once, so that they are ready when pages come: the site's
-    folder and address can be given later (:meth:`open`)."""
+    """The worker process for one build; use as a context manager, or call ``cancel`` when the
+    build stops early. It starts at once, so that it is ready when pages come: the site's folder
+    and address can be given later (:meth:`open`)."""
 
     def __init__(self, site_dir: Path | None = None, site_url: str = "") -> None:
         ctx = multiprocessing.get_context("spawn")  # no fork: the build has threads (PDPA pool)
-        links = _Worker(ctx, _links)
-        self._workers = [_Worker(ctx, _index), links]
-        self.page_written = PageReport(self._workers, links)
+        self._worker = _Worker(ctx, _scan)
+        self.page_written = PageReport(self._worker)
         if site_dir is not None:
             self.open(site_dir, site_url)
 
     def open(self, site_dir: Path, site_url: str) -> None:
         """The folder the pages are written into, and the site's address (for the link check)."""
-        for worker in self._workers:
-            worker.send((site_dir, site_url))
+        self._worker.send((site_dir, site_url))
 
     def finish(self) -> ScanResult:
-        """Read what was not reported, write the search index, check the links; wait for both."""
+        """Read what was not reported, check the links, write the search index; wait for it."""
         self.page_written.flush()
-        for worker in self._workers:
-            worker.send(self.page_written.complete)
-        index, links = (worker.result() for worker in self._workers)
-        return ScanResult(links, index)
+        self._worker.send(self.page_written.complete)
+        result: ScanResult = self._worker.result()
+        if result.cleaned != self.page_written.spans:  # an uncleaned page must not be published
+            raise RuntimeError(f"the site scan cleaned {result.cleaned} pages of {self.page_written.spans}")
+        return result
 
     def cancel(self) -> None:
-        for worker in self._workers:
-            worker.cancel()
+        self._worker.cancel()
 
     def __enter__(self) -> SiteScan:
         return self
@@ -80,19 +88,25 @@ class PageReport:
     """``SiteScan.page_written``, what the renderer is given: called with the path of each HTML
     file once it is written (relative to the site folder).
 
-    Pages go to the workers a few at a time: a message to each worker per page cost the render
-    50 µs a page (0.14 s at 10,000 documents), a few pages' wait costs the workers nothing."""
+    Pages go to the worker a few at a time: a message per page cost the render 25 µs a page,
+    a few pages' wait costs the worker nothing."""
 
     BATCH = 8
 
-    def __init__(self, workers: list[_Worker], links: _Worker) -> None:
-        self._workers = workers
-        self._links = links
-        self._pending: list[str] = []
+    def __init__(self, worker: _Worker) -> None:
+        self._worker = worker
+        self._pending: list[str | tuple[str, Span]] = []
         self.complete = False  # see all_reported
+        self.marks = new_marks()  # between which the renderer puts each page's content
+        self.spans = 0  # pages reported with their content to clean
 
-    def __call__(self, rel: str) -> None:
-        self._pending.append(rel)
+    def __call__(self, rel: str, span: Span | None = None) -> None:
+        """``span``: where in the written file the content between ``marks`` was."""
+        if span is None:
+            self._pending.append(rel)
+        else:
+            self._pending.append((rel, span))
+            self.spans += 1
         if len(self._pending) >= self.BATCH:
             self.flush()
 
@@ -101,13 +115,12 @@ class PageReport:
         if self._pending:
             batch = tuple(self._pending)
             self._pending.clear()
-            for worker in self._workers:
-                worker.send(batch)
+            self._worker.send(batch)
 
     def will_write(self, files: list[str]) -> None:
         """Before the first page: the files the renderer will write (site-relative), against which
         links are resolved as pages come; the end checks them against the folder."""
-        self._links.send(files)
+        self._worker.send(files)
 
     def all_reported(self) -> None:
         """After the last page: every HTML file the renderer wrote was reported."""
@@ -176,16 +189,20 @@ def _work(job: Callable[..., Any], inbox: Any, result: Any) -> None:
 
 
 def _pages(site_dir: Path, inbox: Any, will_write: Callable[[list[str]], None] | None = None,
-           ) -> Iterator[tuple[str, str]]:
-    """(path, text) of each HTML page as it is reported, then of those nobody reported (the 404
-    page, pages of a renderer that reports nothing) unless the renderer said it reported all.
-    The list of files the renderer will write goes to ``will_write``."""
+           ) -> Iterator[tuple[str, str, Span | None]]:
+    """(path, text, span of the content to clean) of each HTML page as it is reported, then of
+    those nobody reported (the 404 page, pages of a renderer that reports nothing) unless the
+    renderer said it reported all. The list of files the renderer will write goes to
+    ``will_write``."""
     seen: set[str] = set()
 
-    def read(rel: str) -> tuple[str, str] | None:
+    def read(rel: str | tuple[str, Span]) -> tuple[str, str, Span | None] | None:
+        span = None
+        if not isinstance(rel, str):
+            rel, span = rel
         seen.add(rel)
         try:
-            return rel, (site_dir / rel).read_text("utf-8", errors="replace")
+            return rel, (site_dir / rel).read_text("utf-8", errors="replace"), span
         except FileNotFoundError:  # a page the renderer did not write after all
             return None
 
@@ -209,26 +226,22 @@ def _pages(site_dir: Path, inbox: Any, will_write: Callable[[list[str]], None] |
                 yield page
 
 
-def _index(site_dir: Path, site_url: str, inbox: Any) -> IndexStats:
+def _scan(site_dir: Path, site_url: str, inbox: Any) -> ScanResult:
     indexer = Indexer(site_dir)
-    for rel, text in _pages(site_dir, inbox):
-        indexer.add_html(rel, text)
-    return indexer.write(site_dir)
-
-
-def _links(site_dir: Path, site_url: str, inbox: Any) -> list[BrokenLink]:
-    # Below the index worker, which has the most to do per page: where the two share a core (2
-    # cores: the build has the other), the link check takes the time the index leaves, and what
-    # it has left when the render ends it does beside the index's last steps, on the build's core.
-    with contextlib.suppress(AttributeError, OSError):
-        os.setpriority(os.PRIO_PROCESS, 0, BACKGROUND_NICENESS + 5)
     links = LinkScan()
-    # The search index is written at the same time by the other worker: nothing links into it.
-    unchecked = INDEX_DIR + "/"
+    unchecked = INDEX_DIR + "/"  # the search index is written last: nothing links into it
+    cleaned = 0
 
     def will_write(files: list[str]) -> None:
         links.expect(site_dir, site_url, files, unchecked)
 
-    for rel, text in _pages(site_dir, inbox, will_write):
+    for rel, text, span in _pages(site_dir, inbox, will_write):
+        if span is not None:
+            if (clean := clean_span(text, span)) is not None:
+                text = clean
+                (site_dir / rel).write_text(clean, "utf-8")  # not published yet: no one reads it
+            cleaned += 1
+        indexer.add_html(rel, text)
         links.add_page(rel, text)
-    return links.broken_links(site_dir, site_url, unchecked=unchecked)
+    broken = links.broken_links(site_dir, site_url, unchecked=unchecked)
+    return ScanResult(broken, indexer.write(site_dir), cleaned)

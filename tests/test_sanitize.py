@@ -15,8 +15,12 @@ from generator.sanitize import (
     check_markdown,
     check_text,
     clean_html,
+    clean_span,
     is_internal_required_violation,
+    mark,
     markup_of,
+    new_marks,
+    unmark,
     unsafe_scheme,
 )
 
@@ -143,19 +147,66 @@ def test_clean_html_keeps_only_the_safe_values_of_target_and_input_type() -> Non
     assert 'type="checkbox"' in clean and "submit" not in clean and 'value="ส่ง"' in clean
 
 
-def _render(tmp_path: Path, pages: list[Page]) -> Path:
+def test_marks_are_new_for_every_build() -> None:
+    first, second = new_marks(), new_marks()
+    assert first != second and first[0] != first[1]
+    assert all(m.startswith("<!--") and m.endswith("-->") for m in first)
+
+
+def test_unmark_gives_the_page_without_marks_and_where_the_content_is() -> None:
+    marks = new_marks()
+    content = '<p>ข่าว<script>x()</script></p>'
+    page, span = unmark(f"<html><article>{mark(content, marks)}</article></html>", marks)
+    assert page == f"<html><article>{content}</article></html>"
+    assert span is not None and page[span[0] : span[1]] == content and span[2] == len(page)
+    cleaned = clean_span(page, span)
+    assert cleaned == "<html><article><p>ข่าว</p></article></html>"
+    start, end = cleaned.index("<p>"), cleaned.index("</article>")
+    assert clean_span(cleaned, (start, end, len(cleaned))) is None  # nothing to clean: not rewritten
+    with pytest.raises(ValueError, match="cannot be cleaned"):
+        clean_span(page + " ", span)
+
+
+def test_unmark_cleans_at_once_content_the_theme_prints_twice_or_not_at_all() -> None:
+    marks = new_marks()
+    twice = f"<p>{mark('<b>ก</b><script>x()</script>', marks)}</p><div>{mark('<i>ข</i><img src=a onerror=y()>', marks)}</div>"
+    page, span = unmark(twice, marks)
+    assert span is None and page == '<p><b>ก</b></p><div><i>ข</i><img src="a"></div>'
+    assert unmark("<p>ไม่มีเนื้อหา</p>", marks) == ("<p>ไม่มีเนื้อหา</p>", None)
+
+
+def test_staff_text_cannot_end_the_marked_content_early() -> None:
+    """The markers carry a random nonce: a comment in content that looks like the end marker of
+    another build does not end the span, so what follows it is still cleaned."""
+    marks = new_marks()
+    forged = "<!--/prongsai-clean 0000-->"
+    page, span = unmark(mark(f"<p>ก</p>{forged}<script>x()</script>", marks), marks)
+    assert span is not None
+    cleaned = clean_span(page, span)
+    assert cleaned is not None and "script" not in cleaned and "prongsai" not in cleaned
+
+
+def _render(tmp_path: Path, pages: list[Page], scan: bool = False) -> Path:
+    """Render ``pages``; with ``scan``, as a full build does: the site scan cleans the content."""
     from generator.render import render
+    from generator.scan import SiteScan
 
     root = tmp_path / "project"
     root.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     site = Site(root=root, settings=Settings())
     out = tmp_path / "out"
-    render(site, pages, [], out, tmp_path / "work")
+    if not scan:
+        render(site, pages, [], out, tmp_path / "work")
+        return out
+    with SiteScan(out, "") as site_scan:
+        render(site, pages, [], out, tmp_path / "work", on_page=site_scan.page_written)
+        assert site_scan.finish().cleaned == len(pages)
     return out
 
 
-def test_script_in_a_page_never_reaches_the_site(tmp_path: Path) -> None:
+@pytest.mark.parametrize("scan", [False, True], ids=["cleaned-in-render", "cleaned-by-site-scan"])
+def test_script_in_a_page_never_reaches_the_site(tmp_path: Path, scan: bool) -> None:
     """Even if a loader forgot check_markdown, the renderer strips script from page content and
     escapes titles (Material prints ``page.meta.title`` unescaped in <title>)."""
     body = (
@@ -168,7 +219,7 @@ def test_script_in_a_page_never_reaches_the_site(tmp_path: Path) -> None:
         Page("news/index.md", "</title><script>alert('x4')</script>", body,
              description="\"><script>alert('x5')</script>"),
     ]
-    out = _render(tmp_path, pages)
+    out = _render(tmp_path, pages, scan)
     html = (out / "news" / "index.html").read_text("utf-8")
     for marker in ("alert('x1')", "alert('x2')", "alert('x3')", "<script>alert('x4')", "<script>alert('x5')",
                    "evil.example",
@@ -191,6 +242,7 @@ def example_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[
     real = sanitize.clean_html
 
     def recording(fragment: str) -> str:
+        removed.setdefault("", set()).add(str(len(removed[""])))  # one more page cleaned here
         clean = real(fragment)
         lost = sanitize.markup_of(fragment) - sanitize.markup_of(clean)
         if lost:
@@ -200,6 +252,8 @@ def example_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[
     root = copy_project(tmp_path_factory.mktemp("example") / "p")
     mp = MonkeyPatch()
     mp.setattr(sanitize, "clean_html", recording)
+    # Clean in this process, where the recorder is, not in the site scan's worker process.
+    mp.setattr("generator.scan.new_marks", lambda: None)
     try:
         rc, _, err = run_cli("--root", str(root), "build")
     finally:
@@ -213,7 +267,24 @@ def test_sanitizer_keeps_the_markup_of_generated_pages(example_build: tuple[Path
     sanitizer removes nothing. (If this fails, extend the allow-list in sanitize.py — or the
     generator emits something unsafe.)"""
     _, removed = example_build
+    assert len(removed.pop("")) > 150  # every page was cleaned where the recorder sees it
     assert removed == {}, "\n".join(f"{sorted(v)} from: {k!r}" for k, v in list(removed.items())[:10])
+
+
+def test_cleaning_in_the_site_scan_gives_the_same_site(
+        example_build: tuple[Path, dict[str, set[str]]], tmp_path: Path) -> None:
+    """A full build cleans pages in the site scan's worker (sanitize.py, "cleaning later"): the
+    site, search index included, is byte for byte the one that cleaning in the render gives."""
+    from safety_helpers import copy_project, hash_tree, run_cli
+
+    inline_root, _ = example_build
+    root = copy_project(tmp_path / "p")
+    rc, _, err = run_cli("--root", str(root), "build")
+    assert rc == 0, err
+    inline, deferred = hash_tree(inline_root / "site"), hash_tree(root / "site")
+    assert len(deferred) > 300
+    assert sorted(k for k in inline if inline[k] != deferred.get(k)) == []
+    assert inline.keys() == deferred.keys()
 
 
 def test_example_site_has_no_broken_links(example_build: tuple[Path, dict[str, set[str]]]) -> None:

@@ -1,5 +1,6 @@
-"""The site scan (generator/scan.py): the search index and the link check read pages while the site
-renders, in another process, and must give exactly what reading the finished folder gives."""
+"""The site scan (generator/scan.py): cleaning each page's content, the search index and the link
+check read pages while the site renders, in another process, and must give exactly what reading
+the finished folder gives."""
 
 from __future__ import annotations
 
@@ -123,10 +124,18 @@ class _Recorder:
         self.listed: list[str] | None = None
         self.all_reported_after = -1  # how many pages had been reported
 
-    def __call__(self, rel: str) -> None:
+        self.marks = report.marks
+        self.spans = 0  # pages reported with the span of their content to clean
+
+    def __call__(self, rel: str, span: tuple[int, int, int] | None = None) -> None:
         path = self.out / rel
         self.pages.append((rel, path.is_file() and path.read_bytes().rstrip().endswith(b"</html>")))
-        self.report(rel)
+        if span is None:
+            self.report(rel)
+        else:  # the span is that of the page as written
+            assert len(path.read_text("utf-8")) == span[2]
+            self.spans += 1
+            self.report(rel, span)
 
     def will_write(self, files: list[str]) -> None:
         assert not self.pages  # before the first page
@@ -164,11 +173,59 @@ def test_the_renderer_reports_every_page_once_after_writing_it(tmp_path: Path, m
     assert reported[0] == "404.html"
     urls = [page_url(rel) for rel in reported[1:]]
     assert urls == sorted(str(u) for u in urls)
+    # Every page but the theme's 404 came with its content to clean, and no marker was left.
+    assert recorder.spans == len(reported) - 1
+    for rel in reported:
+        assert "prongsai-clean" not in (root / "site" / rel).read_text("utf-8")
+
+
+def _marked(scan: SiteScan, site: Path, rel: str, content: str) -> None:
+    """Write a page whose content is ``content`` as the renderer does, and report it."""
+    from generator.sanitize import mark, unmark
+
+    page = f"<html><head><title>ทดสอบ</title></head><body><article>{mark(content, scan.page_written.marks)}</article></body></html>"
+    text, span = unmark(page, scan.page_written.marks)
+    (site / rel).parent.mkdir(parents=True, exist_ok=True)
+    (site / rel).write_text(text, "utf-8")
+    scan.page_written(rel, span)
+
+
+def test_the_scan_cleans_the_content_it_is_told_of(small_site: Path) -> None:
+    """Script in a page's content is taken out of the file, and out of what is indexed; the rest
+    of the page (the theme's own script) stays, and a clean page is not written again."""
+    with SiteScan(small_site, SITE_URL) as scan:
+        _marked(scan, small_site, "dirty/index.html", '<p>ข่าวดี<script>alert("x")</script><img src="a.png" onerror="x()"></p>')
+        _marked(scan, small_site, "clean/index.html", "<p>ข่าวธรรมดา</p>")
+        before = (small_site / "clean" / "index.html").stat().st_mtime_ns
+        scan.page_written("index.html")
+        result = scan.finish()
+    assert result.cleaned == 2
+    dirty = (small_site / "dirty" / "index.html").read_text("utf-8")
+    assert "alert" not in dirty and "onerror" not in dirty and "<p>ข่าวดี" in dirty
+    assert (small_site / "clean" / "index.html").stat().st_mtime_ns == before
+    assert not list(small_site.rglob("*.clean"))
+
+
+def test_a_page_reported_for_cleaning_but_not_cleaned_fails_the_build(small_site: Path) -> None:
+    """The build stops rather than publish a page whose content was not cleaned: here the page
+    was reported but is not there to read."""
+    with SiteScan(small_site, SITE_URL) as scan:
+        scan.page_written("gone/index.html", (0, 10, 20))
+        with pytest.raises(RuntimeError, match="cleaned 0 pages of 1"):
+            scan.finish()
+
+
+def test_a_page_changed_after_it_was_measured_is_not_cleaned_blindly(small_site: Path) -> None:
+    """A span is only trusted on the page it was measured on (same length)."""
+    with SiteScan(small_site, SITE_URL) as scan:
+        scan.page_written("index.html", (0, 10, 7))
+        with pytest.raises(RuntimeError, match="cannot be cleaned"):
+            scan.finish()
 
 
 def test_a_dead_worker_neither_blocks_the_render_nor_hangs_the_build(small_site: Path) -> None:
     with SiteScan(small_site, SITE_URL) as scan:
-        worker = scan._workers[0]._process
+        worker = scan._worker._process
         worker.kill()
         worker.join()
         for n in range(20_000):  # far more than a pipe holds: reporting pages must not block
@@ -178,7 +235,7 @@ def test_a_dead_worker_neither_blocks_the_render_nor_hangs_the_build(small_site:
 
 
 def test_worker_processes_import_little() -> None:
-    """The workers import one module each; the package must not pull in the whole build (MkDocs,
+    """The workers import one module; the package must not pull in the whole build (MkDocs,
     page generators) with it, which cost every worker a tenth of a second before its first page."""
     import subprocess
     import sys

@@ -54,7 +54,7 @@ def generate(site: Site) -> Iterable[Page | OutputFile]:
         "</div>",
         _contact(site),
     ]
-    body = _hero(name) + '<div class="pz-home" markdown="0">\n' + "\n".join(p for p in parts if p) + "\n</div>\n"
+    body = _hero(name) + '<div class="pz-home">\n' + "\n".join(p for p in parts if p) + "\n</div>\n"
     yield Page(
         path="index.md",
         title="หน้าแรก",  # the menu's first entry; the browser tab reads "หน้าแรก - <name>"

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from .. import sanitize
 from ..model import OutputFile, Page, Site
 from .context import portal_context
 from .sitemap import finalize_sitemap
@@ -184,9 +185,14 @@ def render(
     _quiet_mkdocs()
     config = load_config(config_file=str(cfg_file), strict=strict)
     config.plugins["prongsai-docs"] = _docs_plugin(pages, files)
+    marks = getattr(on_page, "marks", None)  # the scan cleans each page's content: see sanitize.py
     if on_page is not None:
-        config.plugins["prongsai-page-written"] = _page_written_plugin(on_page)
-    build(config)
+        config.plugins["prongsai-page-written"] = _page_written_plugin(on_page, marks)
+    token = sanitize.CLEAN_LATER.set(marks)
+    try:
+        build(config)
+    finally:
+        sanitize.CLEAN_LATER.reset(token)
     finalize_sitemap(out, site.settings.site_url)  # sorted, no build-time dates (issue #5)
     return out
 
@@ -214,14 +220,18 @@ def _docs_plugin(pages: list[Page], files: list[OutputFile]) -> Any:
     return GeneratedDocs()
 
 
-def _page_written_plugin(on_page: Callable[[str], None]) -> Any:
+def _page_written_plugin(on_page: Callable[..., None], marks: tuple[str, str] | None = None) -> Any:
     """A plugin that calls ``on_page`` with the path of each HTML file once MkDocs has written it:
     with the first page, those written before the pages (the theme's 404.html); then each page:
     MkDocs writes a page right after its ``post_page`` event, so that event of a page reports the
     one before, and ``post_build`` the last. An ``on_page`` that has them (``SiteScan.page_written``)
     is also told every file MkDocs will write before it writes any (``will_write``), and at the
     end that every HTML file was reported (``all_reported``: true of MkDocs itself and of the
-    plugins Prongsai configures; HTML files that another plugin wrote on its own would be missed)."""
+    plugins Prongsai configures; HTML files that another plugin wrote on its own would be missed).
+
+    With ``marks``, the safety hook has put each page's content between them instead of cleaning
+    it: they are taken out of the page here, and ``on_page`` is also given where the content is,
+    to be cleaned there (``sanitize.unmark``)."""
     from mkdocs.plugins import BasePlugin, event_priority  # here: `prongsai check` needs no MkDocs
 
     will_write = getattr(on_page, "will_write", None)
@@ -230,10 +240,15 @@ def _page_written_plugin(on_page: Callable[[str], None]) -> Any:
     class PageWritten(BasePlugin):
         ready: tuple[str, ...] = ()  # written: reported at the next event
 
+        span: sanitize.Span | None = None  # where the content of the last page is, to clean
+
         def report(self) -> None:
             for rel in self.ready:
-                on_page(rel)
-            self.ready = ()
+                if self.span is None:
+                    on_page(rel)
+                else:  # only ever with a single page ready
+                    on_page(rel, self.span)
+            self.ready, self.span = (), None
 
         @event_priority(-100)  # last: every plugin's files are in
         def on_env(self, env: Any, config: Any, files: Any) -> Any:
@@ -257,6 +272,8 @@ def _page_written_plugin(on_page: Callable[[str], None]) -> Any:
         def on_post_page(self, output: str, page: Any, config: Any) -> str:
             self.report()
             self.ready = (page.file.dest_uri,)
+            if marks is not None:
+                output, self.span = sanitize.unmark(output, marks)
             return output
 
         @event_priority(100)

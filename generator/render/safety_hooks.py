@@ -5,7 +5,8 @@ MkDocs renders its templates with Jinja *autoescape off*, and Material prints
 ``page.meta.title`` and ``page.meta.description`` (and our footer prints the organisation's
 address, phone, ...) as they are. So everything staff wrote that reaches a template is
 HTML-escaped here, once; and the HTML made of each page's Markdown goes through
-:func:`generator.sanitize.clean_html` (nh3) before the theme wraps it.
+:func:`generator.sanitize.clean_html` (nh3): here, before the theme wraps it, or, in a full build,
+marked for the search-index worker to clean before the site is published (``sanitize.mark``).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from generator.sanitize import clean_html
+from generator import sanitize
 
 # Front-matter fields the theme prints (the rest, e.g. "hide", "template", are not text).
 _TEXT_META = ("title", "description")
@@ -45,4 +46,5 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
 
 
 def on_page_content(html_text: str, page: Any, config: Any, files: Any) -> str:
-    return clean_html(html_text)
+    marks = sanitize.CLEAN_LATER.get()
+    return sanitize.clean_html(html_text) if marks is None else sanitize.mark(html_text, marks)
