@@ -86,6 +86,36 @@ def test_extract_reads_only_head_and_article_but_equals_a_full_parse(monkeypatch
     assert fast[2] is not None and "ท้ายหน้า" in fast[2].body
 
 
+_TRICKY_ARTICLES = [
+    '<p title="a > b" class=x>ข้อ &amp; ความ&nbsp;ไทย</p><br/><BR><IMG SRC=a.png ALT="รูป">',
+    '<h2 id="h">หัวข้อ<a class="header&#108;ink" href="#h">¶</a></h2><p>ต่อ</p>',
+    '<div DATA-SEARCH-EXCLUDE>ซ่อน</div><div data-search-exclude="">ซ่อนด้วย</div><p>แสดง</p>',
+    '<!-- ความเห็น <p>ไม่ใช่</p> --><p>หลังความเห็น</p><script>if (a < b) { x = "</p>"; }</script>',
+    '<svg viewBox="0 0 1 1"><path d="M0 0"/><title>ไอคอน</title></svg><p>ถัดไป</p>',
+    '<table><tr><td>1</td><td>\xa0\t2 </td></tr></table><p>&lt;b&gt; &#3585; &#x0E02;</p>',
+]
+
+
+@pytest.mark.parametrize("article", _TRICKY_ARTICLES)
+def test_the_fast_reader_gives_what_htmlparser_gives(monkeypatch: pytest.MonkeyPatch, article: str) -> None:
+    """Pages are read by one regular expression (search/extract.py, _events), not HTMLParser's
+    tokenizer: both must give the extractor the same text, headings and title."""
+    html = PAGE.replace("<p>ประจำปีงบประมาณ ๒๕๖๙</p>", article)
+    assert extract_module._events(html[html.index("<article"):]) is not None  # the fast path is taken
+    fast = extract("x/", html)
+    monkeypatch.setattr(extract_module, "_events", lambda html: None)
+    assert fast == extract("x/", html)
+
+
+@pytest.mark.parametrize("markup", ["<p>a < b</p>", "<p>x</p><![CDATA[y]]>", "<?php echo 1 ?><p>x</p>", "<p>x</p <b>"])
+def test_markup_the_fast_reader_does_not_know_goes_to_htmlparser(monkeypatch: pytest.MonkeyPatch, markup: str) -> None:
+    html = PAGE.replace("<p>ประจำปีงบประมาณ ๒๕๖๙</p>", markup)
+    assert extract_module._events(html[html.index("<article"):]) is None
+    fast = extract("x/", html)
+    monkeypatch.setattr(extract_module, "_events", lambda html: None)
+    assert fast == extract("x/", html)
+
+
 def test_keys_cover_substrings_short_terms_and_lone_digits() -> None:
     keys = grams(normalize("งบประมาณ 2 มิติที่")[0])
     assert "งบป" in keys and "ประ" in keys
