@@ -89,7 +89,9 @@ class PageReport:
     file once it is written (relative to the site folder).
 
     Pages go to the worker a few at a time: a message per page cost the render 25 µs a page,
-    a few pages' wait costs the worker nothing."""
+    a few pages' wait costs the worker nothing. The last pages go one at a time (once
+    ``will_write`` has said how many there are), so that what is left to the worker when the
+    render ends is as little as it can be."""
 
     BATCH = 8
 
@@ -99,6 +101,7 @@ class PageReport:
         self.complete = False  # see all_reported
         self.marks = new_marks()  # between which the renderer puts each page's content
         self.spans = 0  # pages reported with their content to clean
+        self._left = 1 << 62  # HTML files still to come (see will_write)
 
     def __call__(self, rel: str, span: Span | None = None) -> None:
         """``span``: where in the written file the content between ``marks`` was."""
@@ -107,7 +110,8 @@ class PageReport:
         else:
             self._pending.append((rel, span))
             self.spans += 1
-        if len(self._pending) >= self.BATCH:
+        self._left -= 1
+        if len(self._pending) >= self.BATCH or self._left < 2 * self.BATCH:
             self.flush()
 
     def flush(self) -> None:
@@ -121,6 +125,7 @@ class PageReport:
         """Before the first page: the files the renderer will write (site-relative), against which
         links are resolved as pages come; the end checks them against the folder."""
         self._worker.send(files)
+        self._left = sum(1 for name in files if name.endswith(".html"))
 
     def all_reported(self) -> None:
         """After the last page: every HTML file the renderer wrote was reported."""

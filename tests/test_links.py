@@ -134,6 +134,33 @@ def test_links_resolved_as_pages_come_match_reading_the_folder(tmp_path: Path, m
         assert _scan_early(built, listed) == expected, listed
 
 
+def test_anchors_however_written_are_found_in_every_order(tmp_path: Path) -> None:
+    """Anchors are first looked for as renderers write them (id="..."); one written otherwise
+    (ID='...', name = "...", id=bare) is still found, from the page itself and from pages read
+    before and after it, and a missing one is still broken."""
+    odd = "<h2 ID='upper'>ก</h2><a name = \"spaced\"></a><div id=bare>ข</div><p id=\"plain\">ค</p>"
+    to_odd = ('<a href="../odd/#upper">1</a><a href="../odd/#spaced">2</a><a href="../odd/#bare">3</a>'
+              '<a href="../odd/#plain">4</a><a href="../odd/#missing">5</a>')
+    built = _write(tmp_path / "site", {
+        "aa/index.html": _page(to_odd),  # before odd/ in every order below that sorts
+        "odd/index.html": _page('<a href="#upper">a</a><a href="#spaced">b</a><a href="#bare">c</a>'
+                                '<a href="#gone">d</a>', odd),
+        "zz/index.html": _page(to_odd),
+        "assets/x.css": "",
+    })
+    expected = {("aa/index.html", "../odd/#missing", "anchor"), ("zz/index.html", "../odd/#missing", "anchor"),
+                ("odd/index.html", "#gone", "anchor")}
+    assert {(b.page, b.url, b.reason) for b in find_broken_links(built, SITE_URL)} == expected
+    files = sorted(p.relative_to(built).as_posix() for p in built.rglob("*") if p.is_file())
+    for order in (files, files[::-1]):
+        scan = LinkScan()
+        scan.expect(built, SITE_URL, files)
+        for rel in order:
+            if rel.endswith(".html"):
+                scan.add_page(rel, (built / rel).read_text("utf-8"))
+        assert {(b.page, b.url, b.reason) for b in scan.broken_links(built, SITE_URL)} == expected
+
+
 def _project_with_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pages: list[Page]) -> Path:
     """The example project, whose generated site also gets ``pages`` (under zz-test/)."""
     root = copy_project(tmp_path / "p")

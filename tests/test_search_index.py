@@ -93,26 +93,28 @@ _TRICKY_ARTICLES = [
     '<!-- ความเห็น <p>ไม่ใช่</p> --><p>หลังความเห็น</p><script>if (a < b) { x = "</p>"; }</script>',
     '<svg viewBox="0 0 1 1"><path d="M0 0"/><title>ไอคอน</title></svg><p>ถัดไป</p>',
     '<table><tr><td>1</td><td>\xa0\t2 </td></tr></table><p>&lt;b&gt; &#3585; &#x0E02;</p>',
+    '<p><a href=/path/>ลิงก์</a><a href="x"/>ปิดเอง<span/>ต่อ</p><h3/>หลังหัวข้อว่าง',
+    '<h2>หัว<style>p { color: red }</style>ข้อ</h2><div class="a headerlink b">ข้าม</div>',
 ]
 
 
 @pytest.mark.parametrize("article", _TRICKY_ARTICLES)
 def test_the_fast_reader_gives_what_htmlparser_gives(monkeypatch: pytest.MonkeyPatch, article: str) -> None:
-    """Pages are read by one regular expression (search/extract.py, _events), not HTMLParser's
+    """Pages are read by one regular expression (search/extract.py, _read_fast), not HTMLParser's
     tokenizer: both must give the extractor the same text, headings and title."""
     html = PAGE.replace("<p>ประจำปีงบประมาณ ๒๕๖๙</p>", article)
-    assert extract_module._events(html[html.index("<article"):]) is not None  # the fast path is taken
+    assert extract_module._read_fast(extract_module._Extractor(), html[html.index("<article"):])  # taken
     fast = extract("x/", html)
-    monkeypatch.setattr(extract_module, "_events", lambda html: None)
+    monkeypatch.setattr(extract_module, "_read_fast", lambda parser, html: False)
     assert fast == extract("x/", html)
 
 
 @pytest.mark.parametrize("markup", ["<p>a < b</p>", "<p>x</p><![CDATA[y]]>", "<?php echo 1 ?><p>x</p>", "<p>x</p <b>"])
 def test_markup_the_fast_reader_does_not_know_goes_to_htmlparser(monkeypatch: pytest.MonkeyPatch, markup: str) -> None:
     html = PAGE.replace("<p>ประจำปีงบประมาณ ๒๕๖๙</p>", markup)
-    assert extract_module._events(html[html.index("<article"):]) is None
+    assert not extract_module._read_fast(extract_module._Extractor(), html[html.index("<article"):])
     fast = extract("x/", html)
-    monkeypatch.setattr(extract_module, "_events", lambda html: None)
+    monkeypatch.setattr(extract_module, "_read_fast", lambda parser, html: False)
     assert fast == extract("x/", html)
 
 

@@ -55,6 +55,23 @@ def _ids(text: str) -> set[str]:
     return {html.unescape(v) if "&" in v else v for v in values}
 
 
+# id="..." and name="...", as renderers write them: found by their text, which is five times
+# faster than _ID. Those written otherwise (ID=..., id='...', id = ...) are not.
+_PLAIN_IDS = (re.compile(r'id="([^"]*)"'), re.compile(r'name="([^"]*)"'))
+
+
+def _plain_ids(text: str) -> set[str]:
+    """Part of ``_ids(text)``: the anchors written plainly (see _PLAIN_IDS)."""
+    ids: set[str] = set()
+    for pattern in _PLAIN_IDS:
+        for m in pattern.finditer(text):
+            start = m.start()
+            if start and text[start - 1].isspace():  # the attribute itself, not "valid=" or "data-id="
+                value = m[1]
+                ids.add(html.unescape(value) if "&" in value else value)
+    return ids
+
+
 class _Site:
     """The built site as links see it: its files and folders, read from the folder or from a list
     of the files the renderer writes."""
@@ -66,15 +83,21 @@ class _Site:
         self.base = parts.path if parts.path.endswith("/") else parts.path + "/"
         self.files, self.dirs = _folder(built) if files is None else _listed(files)
         self.known_ids: dict[str, set[str]] = {}
+        self.partly_known: set[str] = set()  # pages whose known ids are only the plain ones
 
     def path(self, rel: str) -> str:
         return os.path.join(self.built, rel)
 
-    def ids(self, page: str) -> set[str]:
-        if page not in self.known_ids:
-            text = (self.built / page).read_text("utf-8", errors="replace")
-            self.known_ids[page] = _ids(_strip(text))
-        return self.known_ids[page]
+    def has_id(self, page: str, fragment: str) -> bool:
+        """Whether ``page`` has an element with this id (or name): from what is known of it, and
+        if that does not say, from the page itself."""
+        known = self.known_ids.get(page)
+        if known is not None and (fragment in known or page not in self.partly_known):
+            return fragment in known
+        text = (self.built / page).read_text("utf-8", errors="replace")
+        self.known_ids[page] = _ids(_strip(text))
+        self.partly_known.discard(page)
+        return fragment in self.known_ids[page]
 
     def target(self, page: str, url: str) -> tuple[str | None, str, bool]:
         """(site-relative file the link points to or None if off-site, fragment, is_internal)."""
@@ -151,6 +174,7 @@ class LinkScan:
     def __init__(self) -> None:
         self._links: dict[str, list[str]] = {}  # page -> its distinct links, in page order
         self._ids: dict[str, set[str]] = {}  # page -> its ids and names (anchors)
+        self._partly: set[str] = set()  # pages of which _ids holds only the plain ids (_plain_ids)
         self._early: _Early | None = None
 
     def expect(self, built: Path, site_url: str, files: Iterable[str], unchecked: str | None = None) -> None:
@@ -158,6 +182,7 @@ class LinkScan:
         writes); ``unchecked`` as for :meth:`broken_links`."""
         site = _Site(built, site_url, files)
         site.known_ids = self._ids  # the anchors of each page as it is added
+        site.partly_known = self._partly
         self._early = _Early(site, unchecked)
         for page, links in self._links.items():
             self._early.check(page, links)
@@ -168,8 +193,19 @@ class LinkScan:
         for m in _ATTR.finditer(text):
             links.setdefault(html.unescape(m[m.lastindex or 0]).strip())  # the quoting that matched
         self._links[page] = list(links)
-        self._ids[page] = _ids(text)
-        if self._early is not None:
+        # The plain ids answer nearly every anchor; a page's own anchors that they do not answer
+        # are looked for in all of them now, and links from other pages, at the end.
+        self._ids[page] = _plain_ids(text)
+        self._partly.add(page)
+        if self._early is None:
+            if any(url[:1] == "#" and unquote(url[1:]) not in self._ids[page] for url in links):
+                self._ids[page] = _ids(text)
+                self._partly.discard(page)
+            return
+        self._early.check(page, self._links[page])
+        if any(isinstance(aim, tuple) and aim[0] == page for _, aim in self._early.doubts.get(page, ())):
+            self._ids[page] = _ids(text)
+            self._partly.discard(page)
             self._early.check(page, self._links[page])
 
     def broken_links(self, built: Path, site_url: str = "", unchecked: str | None = None) -> list[BrokenLink]:
@@ -181,6 +217,7 @@ class LinkScan:
             return broken
         site = _Site(built, site_url)
         site.known_ids.update(self._ids)
+        site.partly_known.update(self._partly)
         broken = []
         # Each link is checked once per place it could resolve differently from: the navigation,
         # header and footer links repeated on every page are checked once (see _place).
@@ -312,7 +349,7 @@ def _judge(site: _Site, aim: _Aim) -> str | None:
     rel, fragment = aim
     if rel not in site.files:
         return "missing"
-    if fragment and fragment not in site.ids(rel):
+    if fragment and not site.has_id(rel, fragment):
         return "anchor"
     return None
 

@@ -33,7 +33,13 @@ class PageText:
 
 
 class _Extractor(HTMLParser):
+    """What a page's markup says, as HTMLParser reads it (``_read_fast`` takes the same steps)."""
+
     def __init__(self) -> None:
+        self.restart()
+
+    def restart(self) -> None:
+        """As new: nothing read yet."""
         super().__init__(convert_charrefs=True)
         self.in_article = 0  # depth inside <article>, 0 = outside
         self.skip = 0  # depth inside skipped elements
@@ -117,14 +123,12 @@ def _feed(parser: _Extractor, html: str) -> None:
     head_end = html.find("</head>")
     start = html.find("<article", head_end)
     end = html.rfind("</article>")
-    if head_end < 0 or start < 0 or end < start or any(t in html[head_end:start] for t in _OUTSIDE_TAGS):
+    if head_end < 0 or start < 0 or end < start or any(html.find(t, head_end, start) >= 0 for t in _OUTSIDE_TAGS):
         parser.feed(html)
         return
     end += len("</article>")
-    head, article = _events(html[:head_end]), _events(html[start:end])
-    if head is not None and article is not None:
-        _give(parser, head + article)
-    else:
+    if not (_read_fast(parser, html[:head_end]) and _read_fast(parser, html[start:end])):
+        parser.restart()
         parser.feed(html[:head_end])
         parser.feed(html[start:end])
     tail = html[end:]
@@ -139,77 +143,108 @@ _MARKUP = re.compile(
     re.S,
 )
 _RAW_TEXT_END = {"script": re.compile(r"</\s*script\s*>", re.I), "style": re.compile(r"</\s*style\s*>", re.I)}
-_NEEDS_ATTRS = ("headerlink", "data-search-exclude", "&")  # what _Extractor looks for, but <meta>'s
-_NO_ATTRS: list[tuple[str, str | None]] = []  # shared: the extractor never changes attrs
+# Attributes _Extractor looks for (or an entity that could spell them), but <meta>'s.
+_NEEDS_ATTRS = re.compile("headerlink|data-search-exclude|&", re.I)
 
 
-_Event = tuple[int, str, list[tuple[str, str | None]]]  # (0 text | 1 start | 2 end | 3 start-end, text or tag, attrs)
-
-
-def _events(html: str) -> list[_Event] | None:
-    """The tags and text of ``html`` as ``HTMLParser.feed`` gives them, read by one regular
-    expression: HTMLParser's tokenizer, in Python, was most of the search index's time. Reads
-    attributes only where the extractor looks at them. None for markup it does not know: then
-    HTMLParser reads the page, so the result is always the same."""
-    events: list[_Event] = []
-    pos = 0
-    n = len(html)
+def _read_fast(p: _Extractor, html: str) -> bool:
+    """Do to ``p`` what ``p.feed(html)`` does, reading the markup with one regular expression:
+    HTMLParser's tokenizer, in Python, was most of the search index's time. The same steps as
+    :class:`_Extractor`'s handlers, written out here, where attributes are read only when the
+    extractor looks at them. False for markup it does not know, having changed ``p`` already:
+    then HTMLParser reads the page from the start."""
+    in_article, skip, heading, title_tag = p.in_article, p.skip, p.heading, p.title_tag
+    body, headings = p.body, p.headings
+    pos, n = 0, len(html)
     while pos < n:
         m = _MARKUP.search(html, pos)
-        text = html[pos : m.start() if m else n]
-        if text:
+        stop = m.start() if m else n
+        if stop > pos:  # text
+            text = html[pos:stop]
             if "<" in text:
-                return None
-            events.append((0, unescape(text) if "&" in text else text, _NO_ATTRS))
+                return False
+            if "&" in text:
+                text = unescape(text)
+            if title_tag is not None:
+                title_tag.append(text)
+            if in_article and not skip:
+                (heading if heading is not None else body).append(text)
         if m is None:
             break
         pos = m.end()
-        tag = m.group(2)
-        if tag is None:  # a comment or the doctype: nothing the extractor reads
+        slash, tag, rest = m.group(1, 2, 3)
+        if tag is None:  # a comment or the doctype: nothing to read
             continue
         tag = tag.lower()
-        rest = m.group(3)
-        if m.group(1):  # an end tag
+        if slash:
             if rest.strip():
-                return None
-            events.append((2, tag, _NO_ATTRS))
-            continue
-        attrs = _NO_ATTRS
-        if rest and (tag == "meta" or any(k in rest.lower() for k in _NEEDS_ATTRS)):
-            parsed = _attrs(rest)
-            if parsed is None:
-                return None
-            attrs = parsed
-        if rest.rstrip().endswith("/"):
-            events.append((3, tag, attrs))
-            continue
-        events.append((1, tag, attrs))
-        if tag in _RAW_TEXT_END:  # script or style: text up to its end tag, as it is
-            close = _RAW_TEXT_END[tag].search(html, pos)
-            if close is None:
-                return None
-            if close.start() > pos:
-                events.append((0, html[pos : close.start()], _NO_ATTRS))
-            events.append((2, tag, _NO_ATTRS))
-            pos = close.end()
-    return events
+                return False
+            closes = True
+        else:  # a start tag
+            attrs: dict[str, str | None] = {}
+            # <x/> is started and ended at once, unless the "/" ends an unquoted value
+            closes = rest.rstrip().endswith("/")
+            if rest and (closes or tag == "meta" or _NEEDS_ATTRS.search(rest)):
+                parsed = _attrs(rest)
+                if parsed is None:
+                    return False
+                attrs, closes = dict(parsed[0]), parsed[1]
+            if tag == "meta" and attrs.get("name") == "robots" and "noindex" in (attrs.get("content") or ""):
+                p.noindex = True
+            if tag == "title":
+                title_tag = []
+            if tag in _VOID:
+                if tag == "br" and in_article and not skip:
+                    body.append("\n")
+            elif in_article:
+                in_article += 1
+                if (skip or tag in _SKIP_TAGS or "data-search-exclude" in attrs
+                        or "headerlink" in (attrs.get("class") or "").split()):
+                    skip += 1
+                elif tag in _HEADINGS:
+                    heading = []
+                elif tag in _BLOCK:
+                    body.append("\n")
+            elif tag == "article":
+                in_article = 1
+            if tag in _RAW_TEXT_END and not closes:  # script, style: their text as it is
+                close = _RAW_TEXT_END[tag].search(html, pos)
+                if close is None:
+                    return False
+                if close.start() > pos:
+                    if title_tag is not None:
+                        title_tag.append(html[pos : close.start()])
+                    # (inside the article, script and style are skipped)
+                    if in_article and not skip:
+                        (heading if heading is not None else body).append(html[pos : close.start()])
+                pos = close.end()
+                closes = True
+        if closes:  # an end tag, or a start tag that ends itself
+            if tag == "title" and title_tag is not None:
+                p.page_title = _clean("".join(title_tag))
+                title_tag = None
+            if tag in _VOID or not in_article:
+                continue
+            in_article -= 1
+            if skip:
+                skip -= 1
+                continue
+            if tag in _HEADINGS and heading is not None:
+                text = _clean("".join(heading))
+                heading = None
+                if tag == "h1" and not p.h1:
+                    p.h1 = text
+                elif text:
+                    headings.append(text)
+            elif tag in _BLOCK:
+                body.append("\n")
+    p.in_article, p.skip, p.heading, p.title_tag = in_article, skip, heading, title_tag
+    return True
 
 
-def _give(parser: _Extractor, events: list[_Event]) -> None:
-    for kind, value, attrs in events:
-        if kind == 0:
-            parser.handle_data(value)
-        elif kind == 1:
-            parser.handle_starttag(value, attrs)
-        elif kind == 2:
-            parser.handle_endtag(value)
-        else:
-            parser.handle_startendtag(value, attrs)
-
-
-def _attrs(rest: str) -> list[tuple[str, str | None]] | None:
-    """A start tag's attributes (``rest``: what follows its name) as HTMLParser reads them; None
-    where HTMLParser would take the tag for text."""
+def _attrs(rest: str) -> tuple[list[tuple[str, str | None]], bool] | None:
+    """A start tag's attributes (``rest``: what follows its name) as HTMLParser reads them, and
+    whether the tag ends itself (``<x/>``); None where HTMLParser would take the tag for text."""
     text = "<x" + rest + ">"
     m = tagfind_tolerant.match(text, 1)
     k = m.end() if m else 2
@@ -227,7 +262,8 @@ def _attrs(rest: str) -> list[tuple[str, str | None]] | None:
             value = unescape(value)
         attrs.append((name.lower(), value))
         k = m.end()
-    return attrs if text[k:].strip() in (">", "/>") else None
+    end = text[k:].strip()
+    return (attrs, end == "/>") if end in (">", "/>") else None
 
 
 def extract(url: str, html: str) -> PageText | None:

@@ -84,9 +84,10 @@ def _weights(page: PageText) -> tuple[Counter[str], int]:
     for heading in page.headings:
         for key in grams(normalize_text(heading)):
             counts[key] += HEADING_WEIGHT
-    for key, weight in counts.items():
-        if weight > MAX_WEIGHT:
-            counts[key] = MAX_WEIGHT
+    if counts and max(counts.values()) > MAX_WEIGHT:  # rare: looking costs less than the loop
+        for key, weight in counts.items():
+            if weight > MAX_WEIGHT:
+                counts[key] = MAX_WEIGHT
     return counts, len(title) + len(body)
 
 

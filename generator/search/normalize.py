@@ -144,13 +144,14 @@ def grams(norm: str) -> list[str]:
     two characters followed by a space (so a two-letter query like "งบ" finds "งบ" anywhere).
     A lone Latin letter or digit is a key of its own ("มิติที่ 3", "ITA 2")."""
     keys: list[str] = []
+    add, add_all = keys.append, keys.extend
     for token in norm.split(" "):
         if len(token) < 2:
             if token.isascii() and token.isalnum():
-                keys.append(token + " ")
+                add(token + " ")
             continue
-        keys.extend(token[k : k + NGRAM] for k in range(len(token) - NGRAM + 1))
-        keys.append(token[-2:] + " ")
+        add_all([token[k : k + NGRAM] for k in range(len(token) - NGRAM + 1)])  # a list: faster
+        add(token[-2:] + " ")
     return keys
 
 
