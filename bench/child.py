@@ -37,12 +37,18 @@ def _wrap(module: str, name: str, step: str) -> None:
 
 def _instrument() -> None:
     # By module name (import_module), since a package may shadow a submodule with a function.
+    render_module = import_module("generator.render.mkdocs")
     _wrap("generator.build", "start_validation", "validate")  # all of validate but the attachments
     _wrap("generator.build", "finish_validation", "pdpa_wait")  # waiting for the PDPA workers
     _wrap("generator.pages", "generate", "generate")
     # The Markdown handed to MkDocs (from memory, inside its build): our time, not MkDocs'.
     _wrap("generator.render.mkdocs", "page_source", "write_docs")
     _wrap("generator.render.mkdocs", "twin_source", "write_docs")
+    _wrap("generator.render.mkdocs", "_write_config", "config")  # the MkDocs config, before its build
+    # Our two plugins inside MkDocs' build (pages from memory, reporting written pages).
+    for factory in ("_docs_plugin", "_page_written_plugin"):
+        _wrap("generator.render.mkdocs", factory, "plugins")  # making the plugin
+        setattr(render_module, factory, _timed_events(getattr(render_module, factory)))
     _wrap("generator.render.mkdocs", "finalize_sitemap", "sitemap")
     _wrap("mkdocs.commands.build", "build", "mkdocs")
     _wrap("generator.build", "run_site_checks", "check")
@@ -67,6 +73,19 @@ def _instrument() -> None:
         return cfg
 
     setattr(render, "mkdocs_config", config_with_timed_hooks)  # noqa: B010
+
+
+def _timed_events(factory: Any) -> Any:
+    """``factory`` making a plugin whose ``on_*`` events are timed as "plugins"."""
+
+    def make(*args: Any, **kwargs: Any) -> Any:
+        plugin = factory(*args, **kwargs)
+        for name in dir(plugin):
+            if name.startswith("on_") and callable(event := getattr(plugin, name)):
+                setattr(plugin, name, _state.timed("plugins", event))
+        return plugin
+
+    return make
 
 
 def run_build(project: Path, out: Path) -> dict[str, Any]:

@@ -26,20 +26,15 @@ task: the page is read once, and the index and the link check always see the cle
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from .background import in_background
+from .background import Inbox, Worker, WorkerFailed
 from .checks.links import BrokenLink, LinkScan
 from .sanitize import Span, clean_span, new_marks
 from .search.index import INDEX_DIR, Indexer, IndexStats
-
-PIPE_BYTES = 1 << 20  # the usual limit for unprivileged processes (/proc/sys/fs/pipe-max-size)
 
 
 @dataclass
@@ -55,8 +50,7 @@ class SiteScan:
     and address can be given later (:meth:`open`)."""
 
     def __init__(self, site_dir: Path | None = None, site_url: str = "") -> None:
-        ctx = multiprocessing.get_context("spawn")  # no fork: the build has threads (PDPA pool)
-        self._worker = _Worker(ctx, _scan)
+        self._worker = Worker(_scan)
         self.page_written = PageReport(self._worker)
         if site_dir is not None:
             self.open(site_dir, site_url)
@@ -69,7 +63,10 @@ class SiteScan:
         """Read what was not reported, check the links, write the search index; wait for it."""
         self.page_written.flush()
         self._worker.send(self.page_written.complete)
-        result: ScanResult = self._worker.result()
+        try:
+            result: ScanResult = self._worker.result()
+        except WorkerFailed as failed:
+            raise RuntimeError(f"the site scan failed in its worker process:\n{failed}") from None
         if result.cleaned != self.page_written.spans:  # an uncleaned page must not be published
             raise RuntimeError(f"the site scan cleaned {result.cleaned} pages of {self.page_written.spans}")
         return result
@@ -95,7 +92,7 @@ class PageReport:
 
     BATCH = 8
 
-    def __init__(self, worker: _Worker) -> None:
+    def __init__(self, worker: Worker) -> None:
         self._worker = worker
         self._pending: list[str | tuple[str, Span]] = []
         self.complete = False  # see all_reported
@@ -133,67 +130,7 @@ class PageReport:
         self.complete = True
 
 
-class _Worker:
-    def __init__(self, ctx: Any, job: Callable[..., Any]) -> None:
-        inbox_end, self._inbox = ctx.Pipe(duplex=False)
-        self._result, result_end = ctx.Pipe(duplex=False)
-        self._process = ctx.Process(target=_work, args=(job, inbox_end, result_end),
-                                    name=f"prongsai-scan{job.__name__}", daemon=True)
-        self._process.start()
-        in_background(self._process.pid)  # now, not once it has imported what it needs
-        # Only the worker holds these ends: if it dies, sending fails and receiving stops waiting.
-        inbox_end.close()
-        result_end.close()
-        _widen(self._inbox)
-        self._alive = True
-
-    def send(self, message: object) -> None:
-        if self._alive:
-            try:
-                self._inbox.send(message)
-            except BrokenPipeError:  # it died: result() says how
-                self._alive = False
-
-    def result(self) -> Any:
-        try:
-            kind, value = self._result.recv()
-        except EOFError:  # it exited without an answer (killed, out of memory, failed to start)
-            self._process.join()
-            kind, value = "error", f"the worker process ended with exit code {self._process.exitcode}"
-        if kind == "error":
-            self._process.join()
-            raise RuntimeError(f"the site scan failed in its worker process:\n{value}")
-        # Its work is done: it exits on its own (tens of milliseconds to free a large site's
-        # index), which the build need not wait for; cancel() ends it if it is still at it.
-        return value
-
-    def cancel(self) -> None:
-        if self._process.is_alive():
-            self._process.kill()
-            self._process.join()
-
-
-def _widen(conn: Any) -> None:
-    """Let the pipe hold a whole site's worth of page paths (Linux: 64 KiB by default, about 900
-    pages), so that reporting a page does not wait while a worker is behind."""
-    try:
-        import fcntl
-
-        fcntl.fcntl(conn.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), PIPE_BYTES)
-    except (ImportError, OSError):  # another system, or a lower limit: the default size works too
-        pass
-
-
-def _work(job: Callable[..., Any], inbox: Any, result: Any) -> None:
-    in_background()  # in case the build could not set it
-    try:
-        site_dir, site_url = inbox.recv()
-        result.send(("ok", job(site_dir, site_url, inbox)))
-    except BaseException:  # reported to the build, which stops with it
-        result.send(("error", traceback.format_exc()))
-
-
-def _pages(site_dir: Path, inbox: Any, will_write: Callable[[list[str]], None] | None = None,
+def _pages(site_dir: Path, inbox: Inbox, will_write: Callable[[list[str]], None] | None = None,
            ) -> Iterator[tuple[str, str, Span | None]]:
     """(path, text, span of the content to clean) of each HTML page as it is reported, then of
     those nobody reported (the 404 page, pages of a renderer that reports nothing) unless the
@@ -231,7 +168,8 @@ def _pages(site_dir: Path, inbox: Any, will_write: Callable[[list[str]], None] |
                 yield page
 
 
-def _scan(site_dir: Path, site_url: str, inbox: Any) -> ScanResult:
+def _scan(inbox: Inbox) -> ScanResult:
+    site_dir, site_url = inbox.recv()
     indexer = Indexer(site_dir)
     links = LinkScan()
     unchecked = INDEX_DIR + "/"  # the search index is written last: nothing links into it

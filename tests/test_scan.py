@@ -227,7 +227,7 @@ def test_a_dead_worker_neither_blocks_the_render_nor_hangs_the_build(small_site:
     with SiteScan(small_site, SITE_URL) as scan:
         worker = scan._worker._process
         worker.kill()
-        worker.join()
+        worker.wait()
         for n in range(20_000):  # far more than a pipe holds: reporting pages must not block
             scan.page_written(f"page-{n}/index.html")
         with pytest.raises(RuntimeError, match="exit code -9"):

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..background import in_background
+from ..background import Inbox, Worker, WorkerFailed, in_background
 from ..dates import DateError, parse_date
 from ..errors import Collector
 from ..model import Site
@@ -269,6 +269,12 @@ def _check_files(jobs: list[Job], cache_file: str) -> list[tuple[str, list[list[
     return out
 
 
+def _check_in_worker(inbox: Inbox) -> list[tuple[str, list[list[object]] | None]]:
+    """The single worker of a build (see PendingCheck.start_workers)."""
+    jobs, cache_file = inbox.recv()
+    return _check_files(jobs, cache_file)
+
+
 def _findings(rows: list[list[object]]) -> list[Finding]:
     return [Finding(str(k), str(m), int(str(ln)), str(w)) for k, m, ln, w in rows]
 
@@ -367,6 +373,9 @@ _KIND_EN = {"id": "Thai national ID number", "phone": "private mobile phone numb
 # them run while the site is generated and rendered, and waits for them before publishing.
 PARALLEL_FROM = 24
 _CHUNKS_PER_WORKER = 4
+# Up to this many files, a build's single worker gets them all in one message through its pipe
+# (which holds them at once: sending does not wait for the worker to start).
+_ONE_MESSAGE = 1000
 
 
 @dataclass
@@ -396,6 +405,7 @@ class PendingCheck:
         self._futures: list[Any] = []
         self._chunk = 1
         self._pool: Any = None
+        self._worker: Worker | None = None  # instead of the pool: one worker, few files
         self._lookup = ""  # the cache file the workers look attachments up in, if any
         self.finished = False
 
@@ -418,11 +428,16 @@ class PendingCheck:
         if len(jobs) < PARALLEL_FROM:
             self._collect(_check_files(jobs, self._lookup))
             return
+        cores = len(os.sched_getaffinity(0))
+        workers = max(1, min(cores - 1 if background else cores, len(jobs) // PARALLEL_FROM))
+        if background and workers == 1 and len(jobs) <= _ONE_MESSAGE:
+            # A plain worker process starts in a millisecond; a process pool takes ten.
+            self._worker = Worker(_check_in_worker)
+            self._worker.send((jobs, self._lookup))
+            return
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        cores = len(os.sched_getaffinity(0))
-        workers = max(1, min(cores - 1 if background else cores, len(jobs) // PARALLEL_FROM))
         self._chunk = -(-len(jobs) // (workers * _CHUNKS_PER_WORKER))
         # "spawn": a fresh interpreter, safe whatever threads this process runs (prongsai serve)
         self._pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
@@ -446,6 +461,15 @@ class PendingCheck:
         if self.finished:
             return
         self.finished = True
+        if self._worker is not None:
+            try:
+                results = self._worker.result()
+            except WorkerFailed as failed:
+                raise RuntimeError(f"the PDPA check failed in its worker process:\n{failed}") from None
+            finally:
+                self._worker.cancel()  # its answer is in (or it failed): it need not exit on its own
+                self._worker = None
+            self._collect(results)
         if self._pool is not None:
             try:
                 results = [rows for future in self._futures for rows in future.result()]
@@ -473,6 +497,9 @@ class PendingCheck:
 
     def cancel(self) -> None:
         """Stop the workers of a build that failed for another reason."""
+        if self._worker is not None:
+            self._worker.cancel()
+            self._worker = None
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None

@@ -156,7 +156,13 @@ def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-class _MkdocsLoader(yaml.SafeLoader):
+# LibYAML's parser and emitter where PyYAML has them (the wheels do): the config is read and
+# written on every build, five times faster than in Python.
+_CLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_CDumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class _MkdocsLoader(_CLoader):  # type: ignore[valid-type,misc]
     """mkdocs.yml may use ``!!python/name:`` tags (pymdownx emoji); keep them as strings."""
 
 
@@ -387,7 +393,7 @@ def _no_dirty_warning(record: logging.LogRecord) -> bool:
 def _write_config(site: Site, pages: list[Page], docs: Path, out: Path, work: Path) -> Path:
     cfg_dict = mkdocs_config(site, pages, docs, out)
     cfg_file = work / "mkdocs.generated.yml"
-    cfg_text = yaml.safe_dump(cfg_dict, allow_unicode=True, sort_keys=False)
+    cfg_text = yaml.dump(cfg_dict, Dumper=_CDumper, allow_unicode=True, sort_keys=False)
     cfg_file.write_text(_unquote_tags(cfg_text), "utf-8")
     return cfg_file
 
