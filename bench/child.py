@@ -49,6 +49,10 @@ def _instrument() -> None:
     for factory in ("_docs_plugin", "_page_written_plugin"):
         _wrap("generator.render.mkdocs", factory, "plugins")  # making the plugin
         setattr(render_module, factory, _timed_events(getattr(render_module, factory)))
+    # MkDocs' own code that our plugin calls, to make the File of each page and attachment as MkDocs'
+    # get_files() makes it for each file of a docs folder (in the plain `mkdocs build` too): MkDocs'.
+    files_module = import_module("mkdocs.structure.files")
+    files_module.File.generated = classmethod(_state.timed("mkdocs", files_module.File.generated.__func__))
     _wrap("generator.render.mkdocs", "finalize_sitemap", "sitemap")
     _wrap("mkdocs.commands.build", "build", "mkdocs")
     _wrap("generator.build", "run_site_checks", "check")

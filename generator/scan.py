@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .background import Inbox, Worker, WorkerFailed
+from .background import Inbox, Worker, WorkerFailed, keep
 from .checks.links import BrokenLink, LinkScan
 from .sanitize import Span, clean_span, new_marks
 from .search.index import INDEX_DIR, Indexer, IndexStats
@@ -187,4 +187,5 @@ def _scan(inbox: Inbox) -> ScanResult:
         indexer.add_html(rel, text)
         links.add_page(rel, text)
     broken = links.broken_links(site_dir, site_url, unchecked=unchecked)
+    keep(indexer, links)  # freed by the process's end, after the answer, not before it
     return ScanResult(broken, indexer.write(site_dir), cleaned)
