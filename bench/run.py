@@ -245,8 +245,8 @@ def machine() -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description="Prongsai build benchmark")
     parser.add_argument("--sizes", default="200,2000,10000", help="documents per synthetic portal")
-    parser.add_argument("--runs", type=int, default=3, help="builds per portal (median)")
-    parser.add_argument("--runs-large", type=int, default=2, help="builds at 10,000 documents and more")
+    parser.add_argument("--runs", type=int, default=5, help="builds per portal (median)")
+    parser.add_argument("--runs-large", type=int, default=3, help="builds at 10,000 documents and more")
     parser.add_argument("--no-example", action="store_true", help="skip the example portal")
     parser.add_argument("--no-reference", action="store_true", help="skip plain mkdocs builds")
     parser.add_argument("--no-preview", action="store_true", help="skip the edit-to-preview measurement")
