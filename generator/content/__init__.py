@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..catalog import load_catalog
 from ..config import Settings
+from ..cycles import collector_paused
 from ..errors import Collector
 from ..ita.lists import load_ita_lists
 from ..model import Site
@@ -29,6 +30,11 @@ def load_site(root: Path, errors: Collector) -> Site:
 
     Problems are collected in ``errors``; the caller raises once everything has been read.
     """
+    with collector_paused():  # see generator/cycles.py
+        return _load_site(root, errors)
+
+
+def _load_site(root: Path, errors: Collector) -> Site:
     content = root / "content"
     settings: Settings = load_settings(content, errors)
     site = Site(root=root, settings=settings)

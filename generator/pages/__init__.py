@@ -7,10 +7,9 @@ is the order of the navigation.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 
+from ..cycles import collector_paused
 from ..model import OutputFile, Page, Site
 from . import areas, catalog, documents, feeds, home, ita, news, opendata, plan, profile, staff, static
 
@@ -35,7 +34,7 @@ GENERATORS: list[Generator] = [
 def generate(site: Site) -> tuple[list[Page], list[OutputFile]]:
     pages: list[Page] = []
     files: list[OutputFile] = []
-    with _cycle_collector_paused():
+    with collector_paused():  # see generator/cycles.py
         for gen in GENERATORS:
             for out in gen(site):
                 if isinstance(out, Page):
@@ -44,21 +43,6 @@ def generate(site: Site) -> tuple[list[Page], list[OutputFile]]:
                     files.append(out)
     _check_unique(pages, files)
     return pages, files
-
-
-@contextmanager
-def _cycle_collector_paused() -> Iterator[None]:
-    """Generating makes hundreds of thousands of objects without reference cycles (row dicts,
-    table cells, twins), which reference counting frees. The cycle collector, which each batch
-    of them sets off, took ~8% of generate on a large site and found a few dozen objects to free
-    (collected after, once the collector is back on)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _check_unique(pages: list[Page], files: list[OutputFile]) -> None:
