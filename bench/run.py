@@ -8,7 +8,7 @@ plain ``mkdocs build`` (the generated config without our hooks) as the reference
 budgets of issue 10 are checked. Finally the edit-to-preview time of ``prongsai serve`` is
 measured (``bench/preview.py``).
 
-    .venv/bin/python bench/run.py                        # everything (about half an hour on 2 cores)
+    .venv/bin/python bench/run.py                        # everything (about 10 minutes on 2 cores)
     .venv/bin/python bench/run.py --sizes 200 --runs 1   # a quick look
     .venv/bin/python bench/run.py --no-preview --json bench/out/results.json
 
