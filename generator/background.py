@@ -135,7 +135,8 @@ def _serve(module: str, name: str, inbox: int, result: int) -> None:
         answer: tuple[str, Any] = ("ok", target(Inbox(inbox)))
     except BaseException:  # reported to the build, which stops with it
         answer = ("error", traceback.format_exc())
-    _write_message(result, answer)
+    with contextlib.suppress(OSError):  # the build has ended (interrupted): no one to answer
+        _write_message(result, answer)
     os._exit(0)
 
 
