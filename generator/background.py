@@ -29,7 +29,8 @@ _HEADER = struct.Struct("!Q")  # each message: its length, then its pickle
 # The new process's first lines: read the build's sys.path and the function to run from the
 # inbox, before anything of Prongsai can be imported.
 _BOOT = """\
-import os, pickle, struct, sys
+import os, pickle, signal, struct, sys
+signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the build's to handle: it ends its workers
 inbox, result = int(sys.argv[1]), int(sys.argv[2])
 def read(n):
     data = b""
@@ -51,6 +52,16 @@ def in_background(pid: int = 0) -> None:
     is the critical path, worker processes take what CPU is left (nice 10)."""
     with contextlib.suppress(AttributeError, OSError):  # not on this system, or it has ended
         os.setpriority(os.PRIO_PROCESS, pid, BACKGROUND_NICENESS)
+
+
+def worker_started(background: bool = True) -> None:
+    """For a process pool's workers (``initializer``): leave Ctrl-C to the build, which ends its
+    workers itself (each would print a traceback); ``background``: see :func:`in_background`."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if background:
+        in_background()
 
 
 class WorkerFailed(RuntimeError):

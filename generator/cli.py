@@ -141,6 +141,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ProngsaiError as exc:
         print(f"ข้อผิดพลาด: {exc}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:  # Ctrl-C: say what state things are in, not a traceback
+        if args.command == "build":
+            print("หยุดการสร้างเว็บไซต์แล้ว เว็บไซต์เดิมใน site/ ยังอยู่ครบ (interrupted; site/ untouched)",
+                  file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

@@ -70,6 +70,24 @@ def test_failure_while_rendering_keeps_the_site(built: Path, monkeypatch: pytest
     assert _leftovers(built) == []
 
 
+def test_ctrl_c_during_the_render_keeps_the_site_and_says_so(built: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C mid-build: exit 130 with a Thai line saying site/ is untouched, no traceback, and
+    nothing left behind."""
+    before = hash_tree(built / "site")
+
+    def interrupted(site: object, pages: object, files: object, out: Path, work: Path, strict: bool = False,
+                    on_page: object = None) -> Path:
+        (out / "index.html").write_text("half-written", "utf-8")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(build_module, "render", interrupted)
+    rc, _, err = run_cli("--root", str(built), "build")
+    assert rc == 130
+    assert "site/ ยังอยู่ครบ" in err and "Traceback" not in err
+    assert hash_tree(built / "site") == before
+    assert _leftovers(built) == []
+
+
 def test_crash_between_the_two_renames_restores_the_site(built: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     before = hash_tree(built / "site")
     real_replace = os.replace

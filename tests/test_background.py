@@ -4,7 +4,10 @@ worker returns or raises comes back, and a worker that dies is reported, not wai
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import time
+from pathlib import Path
 
 import pytest
 import worker_jobs
@@ -41,4 +44,27 @@ def test_a_killed_worker_is_reported_and_sending_to_it_does_nothing() -> None:
         worker.send("ไม่มีใครรับ" * 10_000)
     with pytest.raises(WorkerFailed, match="exit code -9"):
         worker.result()
+    worker.cancel()
+
+
+def test_ctrl_c_is_left_to_the_build() -> None:
+    """A worker ignores SIGINT (Ctrl-C reaches every process of the terminal): the build decides,
+    and ends its workers itself, without each printing a traceback."""
+    worker = Worker(worker_jobs.echo)
+    worker.send("ก่อน")
+    status = Path(f"/proc/{worker.pid}/status")
+    if not status.exists():
+        worker.cancel()
+        pytest.skip("needs /proc to see when the worker has started")
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:  # until its first line has run (a signal before it ends it)
+        ignored = next(line for line in status.read_text().splitlines() if line.startswith("SigIgn:"))
+        if int(ignored.split()[1], 16) & (1 << (signal.SIGINT - 1)):
+            break
+        time.sleep(0.005)
+    os.kill(worker.pid, signal.SIGINT)
+    worker.send("หลัง")
+    worker.send(None)
+    got, _ = worker.result()
+    assert got == ["ก่อน", "หลัง"]
     worker.cancel()

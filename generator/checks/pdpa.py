@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..background import Inbox, Worker, WorkerFailed, in_background
+from ..background import Inbox, Worker, WorkerFailed, in_background, worker_started
 from ..dates import DateError, parse_date
 from ..errors import Collector
 from ..model import Site
@@ -441,7 +441,7 @@ class PendingCheck:
         self._chunk = -(-len(jobs) // (workers * _CHUNKS_PER_WORKER))
         # "spawn": a fresh interpreter, safe whatever threads this process runs (prongsai serve)
         self._pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                                         initializer=in_background if background else None)
+                                         initializer=worker_started, initargs=(background,))
         self._futures = [self._pool.submit(_check_files, jobs[i : i + self._chunk], self._lookup)
                          for i in range(0, len(jobs), self._chunk)]
         if background:

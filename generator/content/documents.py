@@ -142,7 +142,10 @@ def _start_elsewhere(content: Path, rels: list[str], max_mb: float, root: Path) 
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+    from ..background import worker_started
+
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"),
+                               initializer=worker_started, initargs=(False,))
     future = pool.submit(_load_share, content, rels, max_mb, root)
     pool.shutdown(wait=False)  # the worker exits once its one job is done
     return future
